@@ -1,0 +1,144 @@
+//! The crate's one error type.
+//!
+//! Every fallible function returns [`Result<T>`](Result) with [`Error`]. Variants carry the
+//! offending value and the field, ID or quantity it belongs to, and their messages say what
+//! would have been accepted, so that a user can act on them without reading the source.
+
+use crate::units::{ComputeFormat, CountingUnit};
+
+/// The error type of every fallible operation in the crate.
+///
+/// Messages are lowercase with no trailing period, in the style of the standard library, and
+/// name what would be accepted.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::{Error, units::Power};
+///
+/// let err = "40 MWz".parse::<Power>().unwrap_err();
+/// assert!(matches!(err, Error::UnknownUnit { .. }));
+/// assert!(err.to_string().contains("accepted units: W, kW, MW, GW"));
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A quantity was given a value it cannot hold: NaN, an infinity, or a negative number.
+    ///
+    /// Every quantity in the crate (rates, work, power, energy, time, efficiency, frequency) is
+    /// finite and non-negative. Fix the input; nothing is clamped.
+    #[error("invalid {quantity} {value}: {reason}")]
+    InvalidValue {
+        /// Which quantity, e.g. `"compute rate"`.
+        quantity: &'static str,
+        /// The rejected value, in the quantity's base unit where it was converted.
+        value: f64,
+        /// Why it was rejected.
+        reason: &'static str,
+    },
+    /// The number part of a quantity string could not be read.
+    #[error("invalid number in {input:?}: {reason}")]
+    InvalidNumber {
+        /// The whole input string.
+        input: String,
+        /// What is wrong and what would be accepted.
+        reason: String,
+    },
+    /// The unit part of a quantity string is not one the crate knows for that quantity.
+    #[error("unknown {quantity} unit {unit:?}: {hint}")]
+    UnknownUnit {
+        /// Which quantity was being read.
+        quantity: &'static str,
+        /// The unit as written.
+        unit: String,
+        /// What was probably meant, and the accepted units.
+        hint: String,
+    },
+    /// The unit part of a quantity string has more than one reading.
+    #[error("ambiguous {quantity} unit {unit:?}: {hint}")]
+    AmbiguousUnit {
+        /// Which quantity was being read.
+        quantity: &'static str,
+        /// The unit as written.
+        unit: String,
+        /// The readings, and the unambiguous spelling to use instead.
+        hint: String,
+    },
+    /// An arithmetic result does not fit the type: a count past `u64::MAX`, or a quantity that
+    /// is no longer a finite `f64` (including division by zero).
+    #[error("{quantity} {operation} overflows: the result does not fit a finite value")]
+    Overflow {
+        /// Which quantity, e.g. `"GPU count"`.
+        quantity: &'static str,
+        /// Which operation, e.g. `"addition"`.
+        operation: &'static str,
+    },
+    /// Two compute figures with different number formats, sparsity or basis were combined.
+    ///
+    /// There is no fixed factor between formats: convert through a catalog part, or keep the
+    /// figures apart in a [`ComputeTotals`](crate::units::ComputeTotals).
+    #[error(
+        "compute format mismatch: {left} and {right} cannot be combined; convert through a catalog part or collect them in ComputeTotals"
+    )]
+    FormatMismatch {
+        /// The format of the left operand.
+        left: ComputeFormat,
+        /// The format of the right operand.
+        right: ComputeFormat,
+    },
+    /// Two counts in different counting units (GPUs and superchips, say) were combined.
+    #[error(
+        "counting unit mismatch: {left} and {right} cannot be combined; convert both to GPUs through the catalog first"
+    )]
+    CountUnitMismatch {
+        /// The counting unit of the left operand.
+        left: CountingUnit,
+        /// The counting unit of the right operand.
+        right: CountingUnit,
+    },
+    /// A string naming a tag (precision, sparsity, basis, counting unit) was not recognised.
+    #[error("unknown {what} {input:?}: accepted values are {accepted}")]
+    UnknownTag {
+        /// Which kind of tag, e.g. `"precision"`.
+        what: &'static str,
+        /// The string as written.
+        input: String,
+        /// The accepted spellings.
+        accepted: &'static str,
+    },
+    /// A date string could not be read as a partial date.
+    #[error("invalid date {input:?}: {reason}")]
+    InvalidDate {
+        /// The string as written.
+        input: String,
+        /// What is wrong and which forms are accepted.
+        reason: String,
+    },
+    /// A country name or code is not in ISO 3166-1.
+    #[error(
+        "unknown country {input:?}: give an ISO 3166-1 alpha-2 code (e.g. \"FR\") or an English name (e.g. \"France\", \"United Kingdom\")"
+    )]
+    UnknownCountry {
+        /// The string as written.
+        input: String,
+    },
+    /// A bloc definition is inconsistent.
+    #[error("invalid bloc {bloc:?}: {reason}")]
+    InvalidBloc {
+        /// The bloc's ID.
+        bloc: String,
+        /// What is inconsistent.
+        reason: String,
+    },
+}
+
+/// `Result` with the crate's [`Error`] as the default error type.
+///
+/// # Example
+/// ```
+/// fn peak() -> sovereign_compute::Result<sovereign_compute::units::ComputeRate> {
+///     "1,440 PFLOP/s".parse()
+/// }
+/// assert_eq!(peak()?.to_string(), "1.44 EFLOP/s");
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,83 @@
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations, unreachable_pub)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![doc = include_str!("../README.md")]
+//!
+//! # Overview
+//!
+//! The crate is built in layers; each uses only the ones above it.
+//!
+//! | module | what it holds |
+//! | --- | --- |
+//! | [`units`] | [`ComputeRate`](units::ComputeRate), [`Operations`](units::Operations), [`Power`](units::Power), [`Energy`](units::Energy), [`Time`](units::Time), [`EnergyEfficiency`](units::EnergyEfficiency), [`Frequency`](units::Frequency): validated uom quantities; [`ComputeFigure`](units::ComputeFigure) = rate + [`Precision`](units::Precision) + [`Sparsity`](units::Sparsity) + [`Basis`](units::Basis); [`ComputeTotals`](units::ComputeTotals) per format; [`AcceleratorCount`](units::AcceleratorCount) with its [`CountingUnit`](units::CountingUnit) |
+//! 
+//! | [`error`] | the one [`Error`] type and [`Result`] |
+//!
+//! Estimates with bounds, the hardware catalog, the domain model and registry, analysis and the
+//! embedded GTC Paris 2025 dataset are the next layers (see the README's roadmap).
+//!
+//! # Cookbook
+//!
+//! ## Add up announcements that quote different number formats
+//!
+//! ```
+//! use sovereign_compute::units::{ComputeFigure, ComputeFormat, ComputeTotals, Precision, Sparsity};
+//!
+//! let mut totals = ComputeTotals::new();
+//! for quoted in ["1,440 PFLOP/s FP4 sparse", "115 EFLOP/s FP4 sparse", "793.4 PFLOP/s FP64 dense HPL"] {
+//!     totals.add(quoted.parse::<ComputeFigure>()?)?;
+//! }
+//! // FP4 and FP64 stay on separate lines: there is no factor between them.
+//! assert_eq!(totals.len(), 2);
+//! let fp4 = totals.get(ComputeFormat::peak(Precision::Fp4, Sparsity::Sparse)).unwrap();
+//! assert_eq!(fp4.to_string(), "116.44 EFLOP/s");
+//! # Ok::<(), sovereign_compute::Error>(())
+//! ```
+//!
+//! ## Energy of a site over a year
+//!
+//! ```
+//! use sovereign_compute::units::{Energy, Power, Time};
+//!
+//! let site: Power = "40 MW".parse()?;
+//! let year: Time = "365 d".parse()?;
+//! let energy: Energy = (site * year)?;
+//! assert_eq!(format!("{energy:.1}"), "350.4 GWh");
+//! # Ok::<(), sovereign_compute::Error>(())
+//! ```
+//!
+//! ## Is a phase online by a date?
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sovereign_compute::PartialDate;
+//!
+//! let online: PartialDate = "2026-Q1".parse()?;
+//! let day = NaiveDate::from_ymd_opt(2026, 2, 15).unwrap();
+//! assert!(online.earliest() <= day); // optimistic: possibly online
+//! assert!(!(online.latest() <= day)); // committed: not yet certain
+//! # Ok::<(), sovereign_compute::Error>(())
+//! ```
+//!
+//! # Crate features
+//!
+//! - `serde` (default): `Serialize`/`Deserialize` for every quantity, figure, count and date.
+//!   Quantities are written with their unit (`"20 PFLOP/s"`); a bare number is an error.
+//! - `uom-si` (off): conversions between this crate's power, energy, time and frequency and
+//!   `uom::si` quantities. Off by default because `uom::si` is most of uom's compile time.
+//!
+//! # Limitations
+//!
+//! - Quantities are `f64`: sums of many values are exact to about 15 significant digits, and
+//!   every arithmetic result that is not finite is an error rather than an infinity.
+//! - Integer formats (INT8) are held as rates in OP/s alongside FLOP/s and tagged by precision.
+//! - Partial dates span the years 1900 to 2200.
+
+#[macro_use]
+extern crate uom;
+
+pub mod error;
+pub mod units;
+
+pub use error::{Error, Result};

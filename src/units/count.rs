@@ -1,0 +1,370 @@
+//! Accelerator counts: a whole number with the unit it counts.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::notation::{normalize, split_number};
+use crate::{Error, Result};
+
+/// What a count counts: "18,000 systems" may be GPUs, superchips, nodes or racks.
+///
+/// Converting between units needs the hardware (a GB200 superchip holds two GPUs, an NVL72 rack
+/// 36 superchips), so it is the catalog's job; counts in different units never add.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::units::CountingUnit;
+///
+/// assert_eq!("superchips".parse::<CountingUnit>()?, CountingUnit::Superchip);
+/// assert_eq!(CountingUnit::Gpu.to_string(), "gpu");
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum CountingUnit {
+    /// One accelerator (GPU or APU) package.
+    Gpu,
+    /// A CPU + GPU module such as GH200 (one GPU) or GB200 (two GPUs).
+    Superchip,
+    /// A server or system, e.g. a DGX B200 with eight GPUs.
+    Node,
+    /// A rack-scale system, e.g. a GB200 NVL72.
+    Rack,
+}
+
+impl CountingUnit {
+    /// Every counting unit, in order of size.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(sovereign_compute::units::CountingUnit::ALL.len(), 4);
+    /// ```
+    pub const ALL: [CountingUnit; 4] = [Self::Gpu, Self::Superchip, Self::Node, Self::Rack];
+
+    /// The wire tag: `"gpu"`, `"superchip"`, `"node"`, `"rack"`.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(sovereign_compute::units::CountingUnit::Rack.tag(), "rack");
+    /// ```
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Self::Gpu => "gpu",
+            Self::Superchip => "superchip",
+            Self::Node => "node",
+            Self::Rack => "rack",
+        }
+    }
+
+    /// The English noun for `n` of this unit: "1 GPU", "14,000 GPUs".
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::units::CountingUnit;
+    /// assert_eq!(CountingUnit::Gpu.noun(2), "GPUs");
+    /// assert_eq!(CountingUnit::Superchip.noun(1), "superchip");
+    /// ```
+    pub const fn noun(self, n: u64) -> &'static str {
+        match (self, n == 1) {
+            (Self::Gpu, true) => "GPU",
+            (Self::Gpu, false) => "GPUs",
+            (Self::Superchip, true) => "superchip",
+            (Self::Superchip, false) => "superchips",
+            (Self::Node, true) => "node",
+            (Self::Node, false) => "nodes",
+            (Self::Rack, true) => "rack",
+            (Self::Rack, false) => "racks",
+        }
+    }
+}
+
+const COUNTING_UNITS: &str = "gpu(s), superchip(s), node(s), system(s), server(s), rack(s)";
+
+impl fmt::Display for CountingUnit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+impl FromStr for CountingUnit {
+    type Err = Error;
+
+    /// Accepts the tags and the plain English nouns, case-insensitively: "GPUs", "superchips",
+    /// "nodes", "systems", "servers", "racks".
+    fn from_str(s: &str) -> Result<Self> {
+        Ok(match normalize(s).as_str() {
+            "gpu" | "gpus" | "accelerator" | "accelerators" => Self::Gpu,
+            "superchip" | "superchips" => Self::Superchip,
+            "node" | "nodes" | "system" | "systems" | "server" | "servers" => Self::Node,
+            "rack" | "racks" => Self::Rack,
+            _ => {
+                return Err(Error::UnknownTag {
+                    what: "counting unit",
+                    input: s.to_owned(),
+                    accepted: COUNTING_UNITS,
+                });
+            }
+        })
+    }
+}
+
+/// A number of accelerators (or superchips, nodes, racks): a `u64` and its [`CountingUnit`].
+///
+/// Arithmetic is checked: overflow is an [`Error::Overflow`], never a wrap, and counts in
+/// different units are an [`Error::CountUnitMismatch`].
+///
+/// # Example
+/// ```
+/// use sovereign_compute::units::{AcceleratorCount, CountingUnit};
+///
+/// let uk: AcceleratorCount = "14,000 GPUs".parse()?;
+/// let de = AcceleratorCount::new(10_000, CountingUnit::Gpu);
+/// assert_eq!(uk.checked_add(de)?.to_string(), "24,000 GPUs");
+///
+/// let fr = AcceleratorCount::new(18_000, CountingUnit::Superchip);
+/// assert!(uk.checked_add(fr).is_err());
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct AcceleratorCount {
+    count: u64,
+    unit: CountingUnit,
+}
+
+impl AcceleratorCount {
+    /// A count of `count` units.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::units::{AcceleratorCount, CountingUnit};
+    /// let racks = AcceleratorCount::new(250, CountingUnit::Rack);
+    /// assert_eq!(racks.count(), 250);
+    /// ```
+    pub const fn new(count: u64, unit: CountingUnit) -> Self {
+        Self { count, unit }
+    }
+
+    /// `count` GPUs.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::units::{AcceleratorCount, CountingUnit};
+    /// assert_eq!(AcceleratorCount::gpus(8).unit(), CountingUnit::Gpu);
+    /// ```
+    pub const fn gpus(count: u64) -> Self {
+        Self::new(count, CountingUnit::Gpu)
+    }
+
+    /// The number.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(sovereign_compute::units::AcceleratorCount::gpus(8).count(), 8);
+    /// ```
+    pub const fn count(self) -> u64 {
+        self.count
+    }
+
+    /// What is counted.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::units::{AcceleratorCount, CountingUnit};
+    /// assert_eq!(AcceleratorCount::new(36, CountingUnit::Superchip).unit(), CountingUnit::Superchip);
+    /// ```
+    pub const fn unit(self) -> CountingUnit {
+        self.unit
+    }
+
+    /// Adds two counts in the same unit.
+    ///
+    /// # Errors
+    /// [`Error::CountUnitMismatch`] for different units; [`Error::Overflow`] past `u64::MAX`.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::units::AcceleratorCount;
+    /// let big = AcceleratorCount::gpus(u64::MAX);
+    /// assert!(big.checked_add(AcceleratorCount::gpus(1)).is_err());
+    /// ```
+    pub fn checked_add(self, rhs: Self) -> Result<Self> {
+        self.same_unit(rhs)?;
+        let count = self.count.checked_add(rhs.count).ok_or(Error::Overflow {
+            quantity: "accelerator count",
+            operation: "addition",
+        })?;
+        Ok(Self::new(count, self.unit))
+    }
+
+    /// Subtracts a count in the same unit; counts never go below zero.
+    ///
+    /// # Errors
+    /// [`Error::CountUnitMismatch`] for different units; [`Error::Overflow`] below zero.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::units::AcceleratorCount;
+    /// let n = AcceleratorCount::gpus(10).checked_sub(AcceleratorCount::gpus(4))?;
+    /// assert_eq!(n.count(), 6);
+    /// assert!(n.checked_sub(AcceleratorCount::gpus(7)).is_err());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn checked_sub(self, rhs: Self) -> Result<Self> {
+        self.same_unit(rhs)?;
+        let count = self.count.checked_sub(rhs.count).ok_or(Error::Overflow {
+            quantity: "accelerator count",
+            operation: "subtraction",
+        })?;
+        Ok(Self::new(count, self.unit))
+    }
+
+    /// Multiplies by a whole factor, e.g. GPUs per node.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] past `u64::MAX`.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::units::AcceleratorCount;
+    /// assert_eq!(AcceleratorCount::gpus(250).checked_mul(72)?.count(), 18_000);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn checked_mul(self, factor: u64) -> Result<Self> {
+        let count = self.count.checked_mul(factor).ok_or(Error::Overflow {
+            quantity: "accelerator count",
+            operation: "multiplication",
+        })?;
+        Ok(Self::new(count, self.unit))
+    }
+
+    /// The same number in another unit, for conversions the caller has already worked out
+    /// (the catalog does this for you).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::units::{AcceleratorCount, CountingUnit};
+    /// let gpus = AcceleratorCount::new(250, CountingUnit::Rack).checked_mul(72)?.with_unit(CountingUnit::Gpu);
+    /// assert_eq!(gpus.to_string(), "18,000 GPUs");
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub const fn with_unit(self, unit: CountingUnit) -> Self {
+        Self::new(self.count, unit)
+    }
+
+    fn same_unit(self, rhs: Self) -> Result<()> {
+        if self.unit == rhs.unit {
+            Ok(())
+        } else {
+            Err(Error::CountUnitMismatch {
+                left: self.unit,
+                right: rhs.unit,
+            })
+        }
+    }
+}
+
+/// Writes `n` with `,` between groups of three digits.
+pub(crate) fn write_grouped(f: &mut fmt::Formatter<'_>, n: u64) -> fmt::Result {
+    let digits = n.to_string();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            f.write_str(",")?;
+        }
+        write!(f, "{ch}")?;
+    }
+    Ok(())
+}
+
+/// "14,000 GPUs", "1 rack".
+impl fmt::Display for AcceleratorCount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_grouped(f, self.count)?;
+        write!(f, " {}", self.unit.noun(self.count))
+    }
+}
+
+/// Reads "14,000 GPUs", "250 racks", "18000 superchips": a whole number and a counting unit.
+impl FromStr for AcceleratorCount {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let (value, unit_text) = split_number(s)?;
+        let unit: CountingUnit = unit_text.parse()?;
+        // Read plain digits as an integer so that counts above 2^53 stay exact.
+        let trimmed = s.trim();
+        let digits: String = trimmed[..trimmed.len() - unit_text.len()]
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '.' || *c == 'e' || *c == 'E')
+            .collect();
+        if let Ok(n) = digits.parse::<u64>() {
+            return Ok(Self::new(n, unit));
+        }
+        // 2^64 is exactly representable; anything at or above it does not fit.
+        if value.fract() != 0.0 || value >= u64::MAX as f64 {
+            return Err(Error::InvalidNumber {
+                input: s.to_owned(),
+                reason: format!("a count must be a whole number from 0 to {}", u64::MAX),
+            });
+        }
+        // Whole and below 2^64, checked above: the cast is exact.
+        Ok(Self::new(value as u64, unit))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grouping() {
+        for (n, s) in [
+            (0, "0 GPUs"),
+            (1, "1 GPU"),
+            (999, "999 GPUs"),
+            (1_000, "1,000 GPUs"),
+            (14_000, "14,000 GPUs"),
+            (u64::MAX, "18,446,744,073,709,551,615 GPUs"),
+        ] {
+            assert_eq!(AcceleratorCount::gpus(n).to_string(), s);
+            assert_eq!(
+                s.parse::<AcceleratorCount>().unwrap(),
+                AcceleratorCount::gpus(n)
+            );
+        }
+    }
+
+    #[test]
+    fn fractional_and_unknown_units_are_errors() {
+        assert!(matches!(
+            "1.5 GPUs".parse::<AcceleratorCount>(),
+            Err(Error::InvalidNumber { .. })
+        ));
+        assert!(matches!(
+            "10 widgets".parse::<AcceleratorCount>(),
+            Err(Error::UnknownTag {
+                what: "counting unit",
+                ..
+            })
+        ));
+        assert!(matches!(
+            "1e30 GPUs".parse::<AcceleratorCount>(),
+            Err(Error::InvalidNumber { .. })
+        ));
+    }
+
+    #[test]
+    fn overflow_is_an_error_not_a_wrap() {
+        let max = AcceleratorCount::gpus(u64::MAX);
+        assert_eq!(
+            max.checked_mul(2),
+            Err(Error::Overflow {
+                quantity: "accelerator count",
+                operation: "multiplication"
+            })
+        );
+    }
+}

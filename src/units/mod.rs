@@ -1,0 +1,87 @@
+//! Unit-safe quantities: compute rates that cannot be mistaken for frequencies, work that cannot
+//! be mistaken for a rate, and figures that carry their number format.
+//!
+//! # The quantities
+//!
+//! | type | base unit | displayed in | product and quotient rules |
+//! | --- | --- | --- | --- |
+//! | [`ComputeRate`] | FLOP/s | FLOP/s … ZFLOP/s | rate × time = work; rate ÷ power = efficiency |
+//! | [`Operations`] | FLOP | FLOP … YFLOP | work ÷ time = rate; work ÷ rate = time |
+//! | [`Time`] | s | s, min, h, d | |
+//! | [`Power`] | W | W, kW, MW, GW | power × time = energy |
+//! | [`Energy`] | J | J, kWh, MWh, GWh, TWh | energy ÷ time = power |
+//! | [`EnergyEfficiency`] | FLOP/J | GFLOP/s/W | efficiency × power = rate |
+//! | [`Frequency`] | Hz | Hz … GHz | none with the others: cycles are not operations |
+//!
+//! Each is a newtype over a uom quantity of the crate's own [`system`](mod@system) (length, mass, time and
+//! floating-point operation as base quantities), so dimensions are checked at compile time:
+//!
+//! ```compile_fail
+//! # use sovereign_compute::units::{ComputeRate, Frequency};
+//! let rate: ComputeRate = "1 PFLOP/s".parse().unwrap();
+//! let clock: Frequency = "1 GHz".parse().unwrap();
+//! let _ = rate + clock; // a rate and a frequency do not add
+//! ```
+//!
+//! Every value is finite and non-negative, checked at construction, parsing and
+//! deserialization. So that no operation can quietly produce an infinity, NaN or negative value,
+//! arithmetic returns [`Result`](crate::Result): `(rate * time)?` is [`Operations`],
+//! `(a + b)?` is a sum, and `checked_add`/`checked_sub`/`checked_scale` name the same
+//! operations.
+//!
+//! ```
+//! use sovereign_compute::units::{ComputeRate, Operations, Power, Time};
+//!
+//! let rate: ComputeRate = "1 EFLOP/s".parse()?;
+//! let day: Time = "1 d".parse()?;
+//! let work: Operations = (rate * day)?;
+//! assert_eq!(work.to_string(), "86.4 ZFLOP");
+//! let site: Power = "40 MW".parse()?;
+//! assert_eq!((rate / site)?.to_string(), "25 GFLOP/s/W");
+//! # Ok::<(), sovereign_compute::Error>(())
+//! ```
+//!
+//! # Reading and writing
+//!
+//! `Display` picks the largest unit that keeps the number at or above 1 ("3 ZFLOP/s",
+//! "40 MW") and honours `{:.N}`; `display_in` fixes the unit. `FromStr` reads a number (with
+//! optional `,` thousands separators, decimal point, exponent) then a unit, with or without a
+//! space, case-insensitively:
+//!
+//! | quantity | accepted units |
+//! | --- | --- |
+//! | rate | `FLOP/s` with prefixes k M G T P E Z Y, or spelled out: `PFLOPS`, `petaflops`, `exaflop/s`, `exaflops per second` |
+//! | work | `FLOP` with prefixes, `petaFLOP`, `exaflop` |
+//! | time | `s`, `min`, `h`, `d`, and the words |
+//! | power | `W`, `kW`, `MW`, `GW`, and the words |
+//! | energy | `J`, `kWh`, `MWh`, `GWh`, `TWh`, and the words |
+//! | efficiency | `FLOP/J`, `GFLOP/s/W`, `GFLOPS/W`, `TFLOPS per watt`, `FLOP per joule` |
+//! | frequency | `Hz`, `kHz`, `MHz`, `GHz` |
+//!
+//! Spellings that mean different things are errors, not guesses: "exaflop" is work, so it is
+//! rejected as a rate; "FLOPS" is a rate in announcements and a plural elsewhere, so it is
+//! rejected as work; "PF" alone is rejected everywhere.
+//!
+//! On the wire (feature `serde`) a quantity is a string with its unit, `"20 PFLOP/s"`, written
+//! in a readable unit whenever that round-trips bit for bit, else in the base unit. Reading also
+//! accepts `{"value": 20, "unit": "PFLOP/s"}`; a bare number is an error.
+//!
+//! # Figures and counts
+//!
+//! A [`ComputeFigure`] is a rate with a [`ComputeFormat`]: [`Precision`], [`Sparsity`] and
+//! [`Basis`]. Figures add only when the three tags agree; [`ComputeTotals`] keeps mixed
+//! figures apart. An [`AcceleratorCount`] is a whole number with a [`CountingUnit`].
+
+mod count;
+mod figure;
+mod notation;
+mod quantity;
+#[cfg(feature = "uom-si")]
+mod si;
+pub mod system;
+#[cfg(feature = "serde")]
+mod wire;
+
+pub use count::{AcceleratorCount, CountingUnit};
+pub use figure::{Basis, ComputeFigure, ComputeFormat, ComputeTotals, Precision, Sparsity};
+pub use quantity::{ComputeRate, Energy, EnergyEfficiency, Frequency, Operations, Power, Time};
