@@ -11,7 +11,7 @@
 //! | module | what it holds |
 //! | --- | --- |
 //! | [`units`] | [`ComputeRate`](units::ComputeRate), [`Operations`](units::Operations), [`Power`](units::Power), [`Energy`](units::Energy), [`Time`](units::Time), [`EnergyEfficiency`](units::EnergyEfficiency), [`Frequency`](units::Frequency): validated uom quantities; [`ComputeFigure`](units::ComputeFigure) = rate + [`Precision`](units::Precision) + [`Sparsity`](units::Sparsity) + [`Basis`](units::Basis); [`ComputeTotals`](units::ComputeTotals) per format; [`AcceleratorCount`](units::AcceleratorCount) with its [`CountingUnit`](units::CountingUnit) |
-//! 
+//! | [`date`] | [`PartialDate`]: "2026", "2026-H2", "2026-Q1", "2026-06", "2026-06-11" with earliest and latest days and honest comparisons |
 //! | [`error`] | the one [`Error`] type and [`Result`] |
 //!
 //! Estimates with bounds, the hardware catalog, the domain model and registry, analysis and the
@@ -77,7 +77,9 @@
 #[macro_use]
 extern crate uom;
 
+pub mod date;
 pub mod error;
 pub mod units;
 
+pub use date::{DatePrecision, PartialDate};
 pub use error::{Error, Result};
