@@ -129,6 +129,86 @@ pub enum Error {
         /// What is inconsistent.
         reason: String,
     },
+    /// A phrase could not be read as an estimate ("more than 3,000 exaflops").
+    #[error("cannot read {input:?} as an estimate: {reason}")]
+    UnreadablePhrase {
+        /// The phrase as written.
+        input: String,
+        /// What is wrong and which phrasings are accepted.
+        reason: String,
+    },
+    /// An estimate was built with bounds that contradict each other (a range whose low end is
+    /// above its high end, a negative or non-finite tolerance).
+    #[error("invalid estimate: {reason}")]
+    InvalidEstimate {
+        /// What is inconsistent.
+        reason: String,
+    },
+    /// A hardware name is not an ID, name or alias in the catalog.
+    #[error(
+        "unknown hardware {name:?}: not an ID, name or alias in the catalog; see the catalog's alias table, or add the part with Catalog::add_accelerator"
+    )]
+    UnknownPart {
+        /// The name as written.
+        name: String,
+    },
+    /// A hardware name names a family of parts where one part is needed ("Blackwell").
+    #[error("ambiguous hardware {name:?}: it names the family {family} ({members}); name one part")]
+    AmbiguousPart {
+        /// The name as written.
+        name: String,
+        /// The family it resolved to.
+        family: String,
+        /// The family's parts, comma-separated.
+        members: String,
+    },
+    /// A catalog part has no published figure for what was asked (a format, its TDP, ...).
+    #[error("{part} has no published {figure} figure; the catalog does not guess missing figures")]
+    MissingFigure {
+        /// The part's ID.
+        part: String,
+        /// The figure asked for, e.g. `"FP64 sparse peak"` or `"TDP"`.
+        figure: String,
+    },
+    /// A count's unit does not apply to the part (superchips of a PCIe GPU, say).
+    #[error("{part} cannot be counted in {unit}s: {reason}")]
+    UnitNotApplicable {
+        /// The part's ID.
+        part: String,
+        /// The counting unit given.
+        unit: CountingUnit,
+        /// Which units the part does have.
+        reason: String,
+    },
+    /// A catalog entry is inconsistent: a duplicate ID or alias, a dangling reference, a zero.
+    #[error("invalid catalog entry {id:?}, field {field}: {reason}")]
+    InvalidCatalog {
+        /// The entry's ID.
+        id: String,
+        /// The offending field.
+        field: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A JSON document could not be read; `path` locates the bad value
+    /// (e.g. `deployments[3].phases[0].online`).
+    #[error("invalid JSON at {path}: {message}")]
+    Json {
+        /// Where in the document, `.`-separated with `[i]` for array items; `.` for the root.
+        path: String,
+        /// What is wrong there.
+        message: String,
+    },
+    /// A document declares a schema version this version of the crate does not read.
+    #[error(
+        "unsupported schema_version {found}: this version of the crate reads schema_version {supported}"
+    )]
+    UnsupportedSchemaVersion {
+        /// The version in the document.
+        found: u64,
+        /// The version this crate reads.
+        supported: u64,
+    },
 }
 
 /// `Result` with the crate's [`Error`] as the default error type.

@@ -79,7 +79,11 @@ extern crate uom;
 
 pub mod date;
 pub mod error;
+pub mod estimate;
+pub mod model;
 pub mod units;
 
 pub use date::{DatePrecision, PartialDate};
 pub use error::{Error, Result};
+pub use estimate::Estimate;
+pub use model::{bloc::Bloc, country::Country};

@@ -82,6 +82,8 @@ pub mod system;
 #[cfg(feature = "serde")]
 mod wire;
 
+pub(crate) use count::write_grouped;
 pub use count::{AcceleratorCount, CountingUnit};
 pub use figure::{Basis, ComputeFigure, ComputeFormat, ComputeTotals, Precision, Sparsity};
+pub(crate) use notation::{normalize, split_number};
 pub use quantity::{ComputeRate, Energy, EnergyEfficiency, Frequency, Operations, Power, Time};
