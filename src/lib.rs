@@ -12,10 +12,12 @@
 //! | --- | --- |
 //! | [`units`] | [`ComputeRate`](units::ComputeRate), [`Operations`](units::Operations), [`Power`](units::Power), [`Energy`](units::Energy), [`Time`](units::Time), [`EnergyEfficiency`](units::EnergyEfficiency), [`Frequency`](units::Frequency): validated uom quantities; [`ComputeFigure`](units::ComputeFigure) = rate + [`Precision`](units::Precision) + [`Sparsity`](units::Sparsity) + [`Basis`](units::Basis); [`ComputeTotals`](units::ComputeTotals) per format; [`AcceleratorCount`](units::AcceleratorCount) with its [`CountingUnit`](units::CountingUnit) |
 //! | [`date`] | [`PartialDate`]: "2026", "2026-H2", "2026-Q1", "2026-06", "2026-06-11" with earliest and latest days and honest comparisons |
+//! | [`estimate`] | [`Estimate<T>`](estimate::Estimate): exact, at least, at most, range, approximately or unknown, with the source phrase; [`Total`](estimate::Total) sums that keep bounds and count unknown parts; phrase parsing ("more than 3,000 exaflops") |
+//! | [`model`] | [`Country`] (ISO 3166-1) and [`Bloc`] (EU, EEA, EFTA, your own) with dated, sourced membership |
 //! | [`error`] | the one [`Error`] type and [`Result`] |
 //!
-//! Estimates with bounds, the hardware catalog, the domain model and registry, analysis and the
-//! embedded GTC Paris 2025 dataset are the next layers (see the README's roadmap).
+//! The hardware catalog, deployments and the validated registry, analysis and the embedded
+//! GTC Paris 2025 dataset are the next layers (see the README's roadmap).
 //!
 //! # Cookbook
 //!
@@ -32,6 +34,23 @@
 //! assert_eq!(totals.len(), 2);
 //! let fp4 = totals.get(ComputeFormat::peak(Precision::Fp4, Sparsity::Sparse)).unwrap();
 //! assert_eq!(fp4.to_string(), "116.44 EFLOP/s");
+//! # Ok::<(), sovereign_compute::Error>(())
+//! ```
+//!
+//! ## Keep "more than" and "hundreds of" through a sum
+//!
+//! ```
+//! use sovereign_compute::estimate::{Estimate, Total};
+//! use sovereign_compute::units::AcceleratorCount;
+//!
+//! let parts: Vec<Estimate<AcceleratorCount>> = ["14,000 Blackwell GPUs", "hundreds of GPUs", "unknown"]
+//!     .into_iter()
+//!     .map(Estimate::parse)
+//!     .collect::<Result<_, _>>()?;
+//! let total = Total::sum(&parts)?;
+//! assert_eq!(total.lower(), Some(AcceleratorCount::gpus(14_100)));
+//! assert_eq!(total.upper(), None); // an unknown part is not a zero
+//! assert_eq!(total.unknown_parts(), 1);
 //! # Ok::<(), sovereign_compute::Error>(())
 //! ```
 //!

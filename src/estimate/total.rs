@@ -226,7 +226,7 @@ impl<T: Amount> Total<T> {
     /// # Example
     /// ```
     /// use sovereign_compute::estimate::{Estimate, Total};
-    /// assert_eq!(Total::sum(&[Estimate::exact(1u64); 3])?.parts(), 3);
+    /// assert_eq!(Total::sum(&vec![Estimate::exact(1u64); 3])?.parts(), 3);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn parts(&self) -> usize {
