@@ -93,7 +93,10 @@ fn main() -> sovereign_compute::Result<()> {
             None => Estimate::unknown(),
         };
         let shown = match compute.bounds() {
-            Some(_) => format!("{:.0}", compute.central().map_or(ComputeRate::ZERO, |c| c.rate)),
+            Some(_) => format!(
+                "{:.0}",
+                compute.central().map_or(ComputeRate::ZERO, |c| c.rate)
+            ),
             None => "unknown".to_owned(),
         };
         let online: PartialDate = item.online.parse()?;
@@ -126,6 +129,8 @@ fn main() -> sovereign_compute::Result<()> {
         .map(|i| format!("{:#}", i.country))
         .collect();
     println!("\nIn the EU on {announced}: {}", inside.join(", "));
-    println!("Source: NVIDIA GTC Paris announcement, 11 June 2025 (the article in ../shared/seed/).");
+    println!(
+        "Source: NVIDIA GTC Paris announcement, 11 June 2025 (the article in ../shared/seed/)."
+    );
     Ok(())
 }
