@@ -14,9 +14,10 @@
 //! | [`date`] | [`PartialDate`]: "2026", "2026-H2", "2026-Q1", "2026-06", "2026-06-11" with earliest and latest days and honest comparisons |
 //! | [`estimate`] | [`Estimate<T>`](estimate::Estimate): exact, at least, at most, range, approximately or unknown, with the source phrase; [`Total`](estimate::Total) sums that keep bounds and count unknown parts; phrase parsing ("more than 3,000 exaflops") |
 //! | [`model`] | [`Country`] (ISO 3166-1) and [`Bloc`] (EU, EEA, EFTA, your own) with dated, sourced membership |
+//! | [`catalog`] | [`Catalog`](catalog::Catalog) of [`Accelerator`](catalog::Accelerator)s (GPU, superchip), [`System`](catalog::System)s (node, rack, pod) and [`Family`](catalog::Family) names, each figure sourced; name lookup with an alias table, counts to GPUs, peak compute per format, power at TDP; the built-in data (feature `dataset`) |
 //! | [`error`] | the one [`Error`] type and [`Result`] |
 //!
-//! The hardware catalog, deployments and the validated registry, analysis and the embedded
+//! Deployments and the validated registry, analysis and the embedded
 //! GTC Paris 2025 dataset are the next layers (see the README's roadmap).
 //!
 //! # Cookbook
@@ -96,9 +97,12 @@
 #[macro_use]
 extern crate uom;
 
+pub mod catalog;
 pub mod date;
 pub mod error;
 pub mod estimate;
+#[cfg(feature = "serde")]
+mod json;
 pub mod model;
 pub mod units;
 

@@ -1,0 +1,233 @@
+//! The catalog's JSON document: `schema_version`, then sources, families, parts and systems.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Accelerator, Catalog, Family, Source, System, first_problem};
+use crate::{Error, Result, json};
+
+/// The document version this crate reads and writes.
+const SCHEMA_VERSION: u64 = 1;
+
+/// Read first, ignoring everything else, so that a document of another version is reported as
+/// such rather than as an unknown field.
+#[derive(Deserialize)]
+struct VersionProbe {
+    schema_version: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Document {
+    schema_version: u64,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    families: Vec<Family>,
+    #[serde(default)]
+    accelerators: Vec<Accelerator>,
+    #[serde(default)]
+    systems: Vec<System>,
+}
+
+#[derive(Serialize)]
+struct DocumentRef<'a> {
+    schema_version: u64,
+    sources: &'a [Source],
+    families: &'a [Family],
+    accelerators: &'a [Accelerator],
+    systems: &'a [System],
+}
+
+impl Document {
+    /// `base` with the document's entries added, and every problem.
+    fn added_to(self, base: Catalog) -> (Catalog, Vec<Error>) {
+        base.assembled(self.sources, self.families, self.accelerators, self.systems)
+    }
+}
+
+fn check_version(found: u64) -> Result<()> {
+    if found == SCHEMA_VERSION {
+        Ok(())
+    } else {
+        Err(Error::UnsupportedSchemaVersion {
+            found,
+            supported: SCHEMA_VERSION,
+        })
+    }
+}
+
+fn read(json: &str) -> Result<Document> {
+    check_version(json::from_str::<VersionProbe>(json)?.schema_version)?;
+    json::from_str(json)
+}
+
+impl Catalog {
+    /// Reads and validates a catalog document (the format of the built-in `data/catalog.json`).
+    ///
+    /// # Errors
+    /// [`Error::Json`] with the JSON path for malformed JSON, a bad value or an unknown field;
+    /// [`Error::UnsupportedSchemaVersion`] for a `schema_version` other than 1; otherwise the
+    /// first validation problem (an [`Error::InvalidCatalog`]). Use
+    /// [`validate_json`](Self::validate_json) to see every problem.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{Error, catalog::Catalog};
+    ///
+    /// let json = r#"{
+    ///   "schema_version": 1,
+    ///   "sources": [{"key": "ACME", "title": "Acme X1 datasheet", "provenance": "vendor-direct"}],
+    ///   "accelerators": [{
+    ///     "id": "acme-x1", "name": "Acme X1", "vendor": "acme", "form": "gpu",
+    ///     "tdp": {"power": "750 W", "source": "ACME", "derivation": "published"},
+    ///     "peak": [{"precision": "fp8", "sparsity": "dense", "rate": "2 PFLOP/s",
+    ///               "source": "ACME", "derivation": "published"}]
+    ///   }]
+    /// }"#;
+    /// let catalog = Catalog::from_json(json)?;
+    /// assert_eq!(catalog.part("acme x1")?.peak.len(), 1);
+    ///
+    /// let typo = json.replace("\"tdp\"", "\"tpd\"");
+    /// assert!(matches!(Catalog::from_json(&typo), Err(Error::Json { path, .. }) if path == "accelerators[0].tpd"));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self> {
+        let document = read(json)?;
+        let (catalog, problems) = document.added_to(Self::new());
+        first_problem(problems)?;
+        Ok(catalog)
+    }
+
+    /// Reads a catalog document and reports every problem, not just the first.
+    ///
+    /// # Errors
+    /// A single [`Error::Json`] or [`Error::UnsupportedSchemaVersion`] if the document cannot
+    /// be read (nothing further can be checked then); otherwise every validation problem.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::catalog::Catalog;
+    ///
+    /// let json = r#"{"schema_version": 1, "accelerators": [
+    ///   {"id": "acme-x1", "name": "Acme X1", "vendor": "acme", "form": "gpu", "family": "nope"},
+    ///   {"id": "acme-x2", "name": "Acme X2", "vendor": "acme", "form": "superchip", "gpus": 0}
+    /// ]}"#;
+    /// let problems = Catalog::validate_json(json).unwrap_err();
+    /// assert_eq!(problems.len(), 3); // the family, the GPUs and the CPUs
+    /// ```
+    pub fn validate_json(json: &str) -> Result<Self, Vec<Error>> {
+        let document = read(json).map_err(|e| vec![e])?;
+        let (catalog, problems) = document.added_to(Self::new());
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Adds the entries of a catalog document to this catalog; they may refer to entries
+    /// already here (your part in a built-in family, citing a built-in source).
+    ///
+    /// # Errors
+    /// As [`from_json`](Self::from_json), for the combined catalog; `self` is then unchanged.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::catalog::{Catalog, Family};
+    ///
+    /// let mut catalog = Catalog::new();
+    /// catalog.add_family(Family::new("acme-x", "Acme X series", "acme"))?;
+    /// catalog.extend_from_json(r#"{"schema_version": 1, "accelerators": [
+    ///   {"id": "acme-x1", "name": "Acme X1", "vendor": "acme", "form": "gpu", "family": "acme-x"}
+    /// ]}"#)?;
+    /// let family = catalog.family("acme-x").unwrap();
+    /// assert_eq!(catalog.members(family).count(), 1);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn extend_from_json(&mut self, json: &str) -> Result<()> {
+        let document = read(json)?;
+        let (extended, problems) = document.added_to(self.clone());
+        first_problem(problems)?;
+        *self = extended;
+        Ok(())
+    }
+
+    /// Writes the catalog as a pretty-printed JSON document that
+    /// [`from_json`](Self::from_json) reads back to an equal catalog.
+    ///
+    /// # Errors
+    /// [`Error::Json`] only if serialization fails, which the catalog's own types do not.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::catalog::{Accelerator, Catalog};
+    /// let mut catalog = Catalog::new();
+    /// catalog.add_accelerator(Accelerator::gpu("acme-x1", "Acme X1", "acme"))?;
+    /// let json = catalog.to_json()?;
+    /// assert!(json.contains("\"schema_version\": 1"));
+    /// assert_eq!(Catalog::from_json(&json)?, catalog);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn to_json(&self) -> Result<String> {
+        json::to_string_pretty(self)
+    }
+
+    /// The built-in catalog: the parts and systems of `data/catalog.json`, embedded in the
+    /// crate and read at first use through [`from_json`](Self::from_json).
+    ///
+    /// The embedded data is validated by the crate's tests, so an error here is a bug in the
+    /// crate, reported rather than panicking; the result is computed once and shared.
+    ///
+    /// # Errors
+    /// The error reading the embedded data would give (never, for a released crate).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::catalog::Catalog;
+    /// let catalog = Catalog::builtin()?;
+    /// assert!(catalog.accelerator("nvidia-b200").is_some());
+    /// let mut mine = catalog.clone(); // to add your own parts
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    #[cfg(feature = "dataset")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "dataset")))]
+    pub fn builtin() -> Result<&'static Catalog> {
+        static BUILTIN: std::sync::OnceLock<Result<Catalog>> = std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| Catalog::from_json(include_str!("../../data/catalog.json")))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+/// Written as the catalog document.
+impl Serialize for Catalog {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        DocumentRef {
+            schema_version: SCHEMA_VERSION,
+            sources: &self.sources,
+            families: &self.families,
+            accelerators: &self.accelerators,
+            systems: &self.systems,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Read as the catalog document and validated; the first problem becomes the error, so that
+/// a catalog embedded in a larger document is as valid as one from
+/// [`Catalog::from_json`].
+impl<'de> Deserialize<'de> for Catalog {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let document = Document::deserialize(deserializer)?;
+        check_version(document.schema_version).map_err(serde::de::Error::custom)?;
+        let (catalog, problems) = document.added_to(Self::new());
+        first_problem(problems).map_err(serde::de::Error::custom)?;
+        Ok(catalog)
+    }
+}
