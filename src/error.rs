@@ -209,6 +209,33 @@ pub enum Error {
         /// The version this crate reads.
         supported: u64,
     },
+    /// An ID does not have the accepted syntax.
+    #[error(
+        "invalid {what} {id:?}: use 1 to 128 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit"
+    )]
+    InvalidId {
+        /// Which kind of ID, e.g. `"deployment ID"`.
+        what: &'static str,
+        /// The ID as written.
+        id: String,
+    },
+    /// A registry failed validation; every problem found is listed, each with its record ID
+    /// and field.
+    #[error("invalid registry: {} problem(s):\n{}", problems.len(), crate::registry::list_problems(problems))]
+    InvalidRegistry {
+        /// Every problem found, in record order.
+        problems: Vec<crate::registry::Problem>,
+    },
+    /// A phase's lifecycle status cannot move to the requested one.
+    #[error("phase status cannot change from {from} to {to}: {reason}")]
+    InvalidTransition {
+        /// The current status.
+        from: crate::model::Status,
+        /// The requested status.
+        to: crate::model::Status,
+        /// Which moves are allowed.
+        reason: &'static str,
+    },
 }
 
 /// `Result` with the crate's [`Error`] as the default error type.

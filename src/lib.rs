@@ -13,12 +13,15 @@
 //! | [`units`] | [`ComputeRate`](units::ComputeRate), [`Operations`](units::Operations), [`Power`](units::Power), [`Energy`](units::Energy), [`Time`](units::Time), [`EnergyEfficiency`](units::EnergyEfficiency), [`Frequency`](units::Frequency): validated uom quantities; [`ComputeFigure`](units::ComputeFigure) = rate + [`Precision`](units::Precision) + [`Sparsity`](units::Sparsity) + [`Basis`](units::Basis); [`ComputeTotals`](units::ComputeTotals) per format; [`AcceleratorCount`](units::AcceleratorCount) with its [`CountingUnit`](units::CountingUnit) |
 //! | [`date`] | [`PartialDate`]: "2026", "2026-H2", "2026-Q1", "2026-06", "2026-06-11" with earliest and latest days and honest comparisons |
 //! | [`estimate`] | [`Estimate<T>`](estimate::Estimate): exact, at least, at most, range, approximately or unknown, with the source phrase; [`Total`](estimate::Total) sums that keep bounds and count unknown parts; phrase parsing ("more than 3,000 exaflops") |
-//! | [`model`] | [`Country`] (ISO 3166-1) and [`Bloc`] (EU, EEA, EFTA, your own) with dated, sourced membership |
+//! | [`model`] | [`Country`] (ISO 3166-1) and [`Bloc`] (EU, EEA, EFTA, your own) with dated, sourced membership; [`Organisation`](model::Organisation)s and their [`Role`](model::Role)s, [`Source`](model::Source)s and [`Citation`](model::Citation)s, [`Deployment`](model::Deployment)s built in [`Phase`](model::Phase)s (lifecycle [`Status`](model::Status), partial dates, hardware lines, stated compute and power), [`Programme`](model::Programme)s (umbrella claims) and [`Initiative`](model::Initiative)s |
+//! | [`registry`] | the validated [`Registry`](registry::Registry): every cross-reference, date order, status and hardware line checked, all problems reported at once; versioned JSON load and save with the path of a bad value |
 //! | [`catalog`] | [`Catalog`](catalog::Catalog) of [`Accelerator`](catalog::Accelerator)s (GPU, superchip), [`System`](catalog::System)s (node, rack, pod) and [`Family`](catalog::Family) names, each figure sourced; name lookup with an alias table, counts to GPUs, peak compute per format, power at TDP; the built-in data (feature `dataset`) |
+//! | [`datasets`] | the embedded, sourced GTC Paris 2025 registry (feature `dataset`) |
+//! | [`synthetic`] | deterministic synthetic registries for benchmarks and tests (feature `dataset`) |
 //! | [`error`] | the one [`Error`] type and [`Result`] |
 //!
-//! Deployments and the validated registry, analysis and the embedded
-//! GTC Paris 2025 dataset are the next layers (see the README's roadmap).
+//! Aggregation, capacity timelines and claim reconciliation are the next layer (see the
+//! README's roadmap).
 //!
 //! # Cookbook
 //!
@@ -84,6 +87,8 @@
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for every quantity, figure, count and date.
 //!   Quantities are written with their unit (`"20 PFLOP/s"`); a bare number is an error.
+//! - `dataset` (default, implies `serde`): the built-in hardware catalog
+//!   ([`Catalog::builtin`](catalog::Catalog::builtin)) and the embedded datasets.
 //! - `uom-si` (off): conversions between this crate's power, energy, time and frequency and
 //!   `uom::si` quantities. Off by default because `uom::si` is most of uom's compile time.
 //!
@@ -97,13 +102,21 @@
 #[macro_use]
 extern crate uom;
 
+#[macro_use]
+mod tags;
+
 pub mod catalog;
+#[cfg(feature = "dataset")]
+pub mod datasets;
 pub mod date;
 pub mod error;
 pub mod estimate;
 #[cfg(feature = "serde")]
 mod json;
 pub mod model;
+pub mod registry;
+#[cfg(feature = "dataset")]
+pub mod synthetic;
 pub mod units;
 
 pub use date::{DatePrecision, PartialDate};

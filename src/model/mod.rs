@@ -1,5 +1,10 @@
-//! The domain model: countries and blocs so far; organisations, sources, deployments, phases
-//! and programmes follow.
+//! The domain model: countries and blocs, organisations and their roles, sources and
+//! citations, deployments with their phases, programmes (umbrella commitments) and
+//! initiatives that are not compute.
+//!
+//! These are plain data types with public fields and `with_*` builders. Cross-references
+//! (an organisation named in a deployment, a source cited by a figure, a catalog part in a
+//! hardware line) are checked when the records go into a [`Registry`](crate::registry::Registry).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -14,3 +19,18 @@
 
 pub mod bloc;
 pub mod country;
+mod deployment;
+mod ids;
+mod organisation;
+mod phase;
+mod programme;
+mod source;
+
+pub use deployment::{DataResidency, Deployment, Participation, Purpose, Site, Sovereignty};
+pub use ids::{DeploymentId, InitiativeId, OrganisationId, ProgrammeId, SourceId};
+pub use organisation::{Organisation, OrganisationKind, Role};
+pub use phase::{
+    FormatReading, HardwareLine, HardwareRef, Phase, PhaseDates, StatedCompute, Status,
+};
+pub use programme::{Initiative, InitiativeKind, Programme};
+pub use source::{Citation, Source, Sourced};

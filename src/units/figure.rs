@@ -4,52 +4,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
-use super::notation::normalize;
 use super::quantity::ComputeRate;
 use crate::{Error, Result};
-
-/// Defines a tag enum with its wire spellings, extra accepted spellings, Display and FromStr.
-macro_rules! tag_enum {
-    (
-        $(#[$meta:meta])*
-        $name:ident, $what:literal, $accepted:literal {
-            $($(#[$vmeta:meta])* $variant:ident = $tag:literal $(| $alias:literal)*,)+
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-        #[non_exhaustive]
-        pub enum $name {
-            $($(#[$vmeta])* #[cfg_attr(feature = "serde", serde(rename = $tag))] $variant,)+
-        }
-
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The lowercase wire tag.
-            pub const fn tag(self) -> &'static str {
-                match self {
-                    $($name::$variant => $tag,)+
-                }
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = Error;
-
-            /// Reads the tag or a common spelling, case-insensitively.
-            fn from_str(s: &str) -> Result<Self> {
-                let norm = normalize(s);
-                $(if norm == $tag $(|| norm == $alias)* {
-                    return Ok($name::$variant);
-                })+
-                Err(Error::UnknownTag { what: $what, input: s.to_owned(), accepted: $accepted })
-            }
-        }
-    };
-}
 
 tag_enum! {
     /// The number format a compute figure is counted in.

@@ -1,0 +1,136 @@
+//! Typed IDs for the registry's records: a deployment ID cannot be passed where an
+//! organisation ID is expected.
+//!
+//! An ID is 1 to 128 characters of lowercase ASCII letters, digits, `-`, `_` and `.`, starting
+//! with a letter or digit: stable, readable, and safe in URLs and file names
+//! (`"fr-mistral-compute"`, `"org.nvidia"`).
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::{Error, Result};
+
+/// Checks an ID's syntax.
+pub(crate) fn check_id(what: &'static str, id: &str) -> Result<()> {
+    let ok_start = id
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    let ok_rest = id
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'));
+    if ok_start && ok_rest && id.len() <= 128 {
+        Ok(())
+    } else {
+        Err(Error::InvalidId {
+            what,
+            id: id.to_owned(),
+        })
+    }
+}
+
+macro_rules! model_id {
+    ($(#[$meta:meta])* $name:ident, $what:literal, $example:literal) => {
+        $(#[$meta])*
+        ///
+        /// 1 to 128 lowercase ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+        ///
+        /// # Example
+        #[doc = concat!("```\nuse sovereign_compute::model::", stringify!($name), ";\nlet id: ", stringify!($name), " = \"", $example, "\".parse()?;\nassert_eq!(id.as_str(), \"", $example, "\");\nassert!(\"Not An ID\".parse::<", stringify!($name), ">().is_err());\n# Ok::<(), sovereign_compute::Error>(())\n```")]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+        #[cfg_attr(feature = "serde", serde(transparent))]
+        pub struct $name(String);
+
+        impl $name {
+            /// Checks and wraps an ID.
+            ///
+            /// # Errors
+            /// [`Error::InvalidId`] when the syntax is not accepted.
+            ///
+            /// # Example
+            #[doc = concat!("```\nuse sovereign_compute::model::", stringify!($name), ";\nassert!(", stringify!($name), "::new(\"", $example, "\").is_ok());\n```")]
+            pub fn new(id: impl Into<String>) -> Result<Self> {
+                let id = id.into();
+                check_id($what, &id)?;
+                Ok(Self(id))
+            }
+
+            /// The ID as a string slice.
+            ///
+            /// # Example
+            #[doc = concat!("```\nuse sovereign_compute::model::", stringify!($name), ";\nassert_eq!(", stringify!($name), "::new(\"", $example, "\")?.as_str(), \"", $example, "\");\n# Ok::<(), sovereign_compute::Error>(())\n```")]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = Error;
+
+            fn from_str(s: &str) -> Result<Self> {
+                Self::new(s)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                Self::new(s).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+model_id! {
+    /// The ID of a [`Deployment`](super::Deployment).
+    DeploymentId, "deployment ID", "fr-mistral-compute"
+}
+model_id! {
+    /// The ID of an [`Organisation`](super::Organisation).
+    OrganisationId, "organisation ID", "mistral-ai"
+}
+model_id! {
+    /// The ID of a [`Source`](super::Source).
+    SourceId, "source ID", "nvidia-gtc-paris-2025"
+}
+model_id! {
+    /// The ID of a [`Programme`](super::Programme).
+    ProgrammeId, "programme ID", "europe-blackwell-3000ef"
+}
+model_id! {
+    /// The ID of an [`Initiative`](super::Initiative).
+    InitiativeId, "initiative ID", "de-bavaria-ai-center"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax() {
+        for ok in ["a", "fr-mistral", "org.nvidia", "x_1", "2025-gtc"] {
+            assert!(DeploymentId::new(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "-a", "A", "a b", "é", ".a", &"a".repeat(129)] {
+            assert!(DeploymentId::new(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            DeploymentId::new("Bad").unwrap_err().to_string(),
+            "invalid deployment ID \"Bad\": use 1 to 128 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit"
+        );
+    }
+}

@@ -1,0 +1,528 @@
+//! Phases of a deployment: lifecycle status, partial dates, hardware, stated compute and power.
+
+use std::fmt;
+
+use super::{Citation, Sourced};
+use crate::catalog::{FamilyId, PartId, SystemId};
+use crate::estimate::Estimate;
+use crate::units::{AcceleratorCount, ComputeFormat, ComputeRate, Power};
+use crate::{Error, PartialDate, Result};
+
+tag_enum! {
+    /// Where a phase is in its lifecycle.
+    ///
+    /// The lifecycle runs announced → planned → under construction → partially operational →
+    /// operational → decommissioned; cancelled and superseded end a phase early. See
+    /// [`Status::can_become`] for the moves allowed.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::Status;
+    /// assert_eq!("under construction".parse::<Status>()?, Status::UnderConstruction);
+    /// assert!(Status::Planned.can_become(Status::Operational));
+    /// assert!(!Status::Cancelled.can_become(Status::Operational));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    Status, "status",
+    "announced, planned, under-construction, partially-operational, operational, decommissioned, cancelled, superseded" {
+        /// Announced, with no plan made public.
+        Announced = "announced",
+        /// Planned: site, hardware or dates stated.
+        Planned = "planned",
+        /// Being built.
+        UnderConstruction = "under-construction" | "under construction" | "construction",
+        /// Some of the capacity is running.
+        PartiallyOperational = "partially-operational" | "partially operational",
+        /// Running.
+        Operational = "operational" | "existing" | "running",
+        /// Switched off.
+        Decommissioned = "decommissioned",
+        /// Will not happen.
+        Cancelled = "cancelled" | "canceled",
+        /// Replaced by another phase or deployment.
+        Superseded = "superseded",
+    }
+}
+
+impl Status {
+    /// Position on the lifecycle, for ordering moves; cancelled and superseded sit outside it.
+    const fn stage(self) -> Option<u8> {
+        match self {
+            Status::Announced => Some(0),
+            Status::Planned => Some(1),
+            Status::UnderConstruction => Some(2),
+            Status::PartiallyOperational => Some(3),
+            Status::Operational => Some(4),
+            Status::Decommissioned => Some(5),
+            Status::Cancelled | Status::Superseded => None,
+        }
+    }
+
+    /// Whether a phase in this status may move to `next`: forward along the lifecycle (steps
+    /// may be skipped), to cancelled or superseded from any status before operational, and to
+    /// superseded or decommissioned from a running one. Ended phases (decommissioned,
+    /// cancelled, superseded) do not move.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::Status;
+    /// assert!(Status::Announced.can_become(Status::UnderConstruction));
+    /// assert!(!Status::Operational.can_become(Status::Planned));
+    /// assert!(Status::Operational.can_become(Status::Superseded));
+    /// ```
+    pub fn can_become(self, next: Status) -> bool {
+        match (self.stage(), next.stage()) {
+            (Some(5) | None, _) => false,
+            (Some(from), Some(to)) => to > from,
+            (Some(from), None) => next == Status::Superseded || from < 4,
+        }
+    }
+
+    /// Whether capacity in this status is running (partially operational or operational).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::Status;
+    /// assert!(Status::PartiallyOperational.is_running());
+    /// assert!(!Status::Planned.is_running());
+    /// ```
+    pub const fn is_running(self) -> bool {
+        matches!(self, Status::PartiallyOperational | Status::Operational)
+    }
+
+    /// Whether the phase ended without running (cancelled) or was replaced (superseded): such
+    /// phases never count as capacity.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::Status;
+    /// assert!(Status::Cancelled.never_counts());
+    /// assert!(!Status::Decommissioned.never_counts());
+    /// ```
+    pub const fn never_counts(self) -> bool {
+        matches!(self, Status::Cancelled | Status::Superseded)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// The dates of a phase, each at the precision the source gave.
+///
+/// `online` is when the capacity is (to be) available: "by end of 2026" is the day
+/// 2026-12-31, "throughout 2026" the year 2026. Capacity questions read its latest day
+/// (committed) or earliest day (optimistic).
+///
+/// # Example
+/// ```
+/// use sovereign_compute::model::PhaseDates;
+/// let dates = PhaseDates { announced: Some("2025-06-11".parse()?), online: Some("2026".parse()?), ..Default::default() };
+/// assert_eq!(dates.online.unwrap().latest().to_string(), "2026-12-31");
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct PhaseDates {
+    /// When the phase was announced.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub announced: Option<PartialDate>,
+    /// When work started.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub start: Option<PartialDate>,
+    /// When the capacity is (or is to be) online.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub online: Option<PartialDate>,
+    /// When it was (or is to be) switched off.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub end: Option<PartialDate>,
+}
+
+/// What a hardware line counts: a catalog part or system, a set of parts the source leaves
+/// open ("Blackwell GPUs", "DGX B200 systems and RTX PRO Servers"), or hardware the catalog
+/// does not list (kept as written, never guessed).
+///
+/// When the part is left open, figures derived from it span the candidates: the lower bound
+/// uses the candidate with the smallest per-GPU figure, the upper bound the largest, and the
+/// central value the midpoint of the two. A candidate without a figure for the format asked
+/// makes the derived figure unknown.
+///
+/// On the wire: `{"part": "nvidia-gb200"}`, `{"system": "nvidia-gb200-nvl72"}`,
+/// `{"family": "nvidia-blackwell"}`, `{"one_of": ["nvidia-b200", "nvidia-rtx-pro-6000-server"]}`,
+/// `{"unlisted": "NVIDIA GPUs (model not stated)"}`.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::model::HardwareRef;
+/// let part = HardwareRef::Part("nvidia-gb200".into());
+/// let open = HardwareRef::Family("nvidia-blackwell".into());
+/// let other = HardwareRef::Unlisted("NVIDIA GPUs (model not stated)".into());
+/// assert_ne!(part, other);
+/// assert_eq!(open.candidates(), None); // a family's members come from the catalog
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum HardwareRef {
+    /// A catalog accelerator (GPU or superchip), by ID.
+    Part(PartId),
+    /// A catalog system (node, rack or pod), by ID.
+    System(SystemId),
+    /// Any member of a catalog family, by family ID: the source names only the family.
+    Family(FamilyId),
+    /// Any mix of these catalog parts: the source names several and not the split.
+    OneOf(Vec<PartId>),
+    /// Hardware the catalog does not list, as the source names it.
+    Unlisted(String),
+}
+
+impl HardwareRef {
+    /// The parts listed by a [`OneOf`](HardwareRef::OneOf) reference; `None` for the others
+    /// (a family's members are looked up in the catalog).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::HardwareRef;
+    /// let mix = HardwareRef::OneOf(vec!["nvidia-b200".into(), "nvidia-rtx-pro-6000-server".into()]);
+    /// assert_eq!(mix.candidates().map(<[_]>::len), Some(2));
+    /// ```
+    pub fn candidates(&self) -> Option<&[PartId]> {
+        match self {
+            HardwareRef::OneOf(parts) => Some(parts),
+            _ => None,
+        }
+    }
+}
+
+/// One line of a phase's hardware: what, and how many in which counting unit.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::estimate::Estimate;
+/// use sovereign_compute::model::{HardwareLine, HardwareRef, Sourced};
+///
+/// let line = HardwareLine::new(
+///     HardwareRef::Part("nvidia-gb200".into()),
+///     Sourced::new(Estimate::parse("18,000 superchips")?),
+/// );
+/// assert_eq!(line.count.value.central().unwrap().count(), 18_000);
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct HardwareLine {
+    /// The hardware.
+    pub hardware: HardwareRef,
+    /// How many, in the counting unit the source used.
+    pub count: Sourced<Estimate<AcceleratorCount>>,
+}
+
+impl HardwareLine {
+    /// A hardware line.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::estimate::Estimate;
+    /// use sovereign_compute::model::{HardwareLine, HardwareRef, Sourced};
+    /// use sovereign_compute::units::AcceleratorCount;
+    /// let l = HardwareLine::new(HardwareRef::Part("nvidia-b200".into()), Sourced::new(Estimate::exact(AcceleratorCount::gpus(8))));
+    /// assert!(matches!(l.hardware, HardwareRef::Part(_)));
+    /// ```
+    pub fn new(hardware: HardwareRef, count: Sourced<Estimate<AcceleratorCount>>) -> Self {
+        Self { hardware, count }
+    }
+}
+
+/// What is known of a stated figure's number format.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::model::FormatReading;
+/// use sovereign_compute::units::{ComputeFormat, Precision, Sparsity};
+///
+/// let fp4 = ComputeFormat::peak(Precision::Fp4, Sparsity::Sparse);
+/// let assumed = FormatReading::Assumed { format: fp4, reason: "matches per-GPU arithmetic".into() };
+/// assert_eq!(assumed.format(), Some(fp4));
+/// assert_eq!(FormatReading::Unstated.format(), None);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "lowercase", deny_unknown_fields)
+)]
+pub enum FormatReading {
+    /// The source states the format.
+    Stated(ComputeFormat),
+    /// The source does not state it; this is the reading chosen, and why.
+    Assumed {
+        /// The format assumed.
+        format: ComputeFormat,
+        /// Why.
+        reason: String,
+    },
+    /// The source does not state it and no reading is assumed: the figure cannot be added to
+    /// any other.
+    Unstated,
+}
+
+impl FormatReading {
+    /// The format stated or assumed, if any.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::FormatReading;
+    /// assert!(FormatReading::Unstated.format().is_none());
+    /// ```
+    pub fn format(&self) -> Option<ComputeFormat> {
+        match self {
+            FormatReading::Stated(f) | FormatReading::Assumed { format: f, .. } => Some(*f),
+            FormatReading::Unstated => None,
+        }
+    }
+}
+
+/// A compute figure as a source states it: a rate estimate, and what is known of its format.
+///
+/// "More than 3,000 exaflops" states no format; recording it as `Unstated` (or `Assumed`, with
+/// a reason) keeps the ambiguity visible.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::estimate::Estimate;
+/// use sovereign_compute::model::{FormatReading, StatedCompute, Sourced};
+///
+/// let headline = StatedCompute {
+///     rate: Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
+///     format: FormatReading::Unstated,
+/// };
+/// assert_eq!(headline.rate.value.to_string(), "≥ 3 ZFLOP/s");
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct StatedCompute {
+    /// The rate, as an estimate (FLOP/s).
+    pub rate: Sourced<Estimate<ComputeRate>>,
+    /// The number format: stated, assumed or unstated.
+    pub format: FormatReading,
+}
+
+/// One phase of a deployment.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::model::{Phase, Status};
+///
+/// let mut phase = Phase::new("initial phase", Status::Planned);
+/// phase.dates.online = Some("2026".parse()?);
+/// phase.transition(Status::UnderConstruction)?;
+/// assert!(phase.transition(Status::Planned).is_err()); // no going back
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Phase {
+    /// The phase's name, unique within its deployment ("first phase").
+    pub name: String,
+    /// Its lifecycle status.
+    pub status: Status,
+    /// Its dates.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub dates: PhaseDates,
+    /// Its hardware.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub hardware: Vec<HardwareLine>,
+    /// A compute figure the source states for the phase.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub compute: Option<StatedCompute>,
+    /// Power the source states for the phase (site or IT capacity, as the note says).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub power: Option<Sourced<Estimate<Power>>>,
+    /// Where the energy comes from, as stated ("renewable-powered").
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub energy_source: Option<String>,
+    /// Sources for the phase as a whole.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub sources: Vec<Citation>,
+    /// Notes.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub note: Option<String>,
+}
+
+impl Phase {
+    /// A phase with a name and status and nothing else yet.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::{Phase, Status};
+    /// assert!(Phase::new("first phase", Status::Announced).hardware.is_empty());
+    /// ```
+    pub fn new(name: impl Into<String>, status: Status) -> Self {
+        Self {
+            name: name.into(),
+            status,
+            dates: PhaseDates::default(),
+            hardware: Vec::new(),
+            compute: None,
+            power: None,
+            energy_source: None,
+            sources: Vec::new(),
+            note: None,
+        }
+    }
+
+    /// Adds a hardware line.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::estimate::Estimate;
+    /// use sovereign_compute::model::{HardwareLine, HardwareRef, Phase, Sourced, Status};
+    /// let p = Phase::new("p1", Status::Planned).with_hardware(HardwareLine::new(
+    ///     HardwareRef::Part("nvidia-b200".into()),
+    ///     Sourced::new(Estimate::parse("10,000 GPUs")?),
+    /// ));
+    /// assert_eq!(p.hardware.len(), 1);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn with_hardware(mut self, line: HardwareLine) -> Self {
+        self.hardware.push(line);
+        self
+    }
+
+    /// Sets the online date.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::{Phase, Status};
+    /// let p = Phase::new("p1", Status::Planned).online("2026-Q1".parse()?);
+    /// assert_eq!(p.dates.online.unwrap().to_string(), "2026-Q1");
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn online(mut self, date: PartialDate) -> Self {
+        self.dates.online = Some(date);
+        self
+    }
+
+    /// Sets the announcement date.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::{Phase, Status};
+    /// let p = Phase::new("p1", Status::Announced).announced("2025-06-11".parse()?);
+    /// assert!(p.dates.announced.is_some());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn announced(mut self, date: PartialDate) -> Self {
+        self.dates.announced = Some(date);
+        self
+    }
+
+    /// Moves the phase to a new status, if the lifecycle allows it ([`Status::can_become`]).
+    ///
+    /// # Errors
+    /// [`Error::InvalidTransition`] naming both statuses.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::{Phase, Status};
+    /// let mut p = Phase::new("p1", Status::Operational);
+    /// assert!(p.transition(Status::Cancelled).is_err());
+    /// p.transition(Status::Decommissioned)?;
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn transition(&mut self, to: Status) -> Result<()> {
+        if self.status.can_become(to) {
+            self.status = to;
+            Ok(())
+        } else {
+            Err(Error::InvalidTransition {
+                from: self.status,
+                to,
+                reason: "a phase moves forward along announced, planned, under construction, partially operational, operational, decommissioned; it may be cancelled before it runs or superseded at any time before it ends",
+            })
+        }
+    }
+
+    /// Problems with the phase on its own: dates out of order, a status its dates contradict.
+    /// Each is `(field, message)`; the registry adds the record's ID.
+    pub(crate) fn date_problems(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let d = &self.dates;
+        let order = [
+            ("announced", d.announced),
+            ("start", d.start),
+            ("online", d.online),
+            ("end", d.end),
+        ];
+        for (i, (early_name, early)) in order.iter().enumerate() {
+            for (late_name, late) in &order[i + 1..] {
+                if let (Some(a), Some(b)) = (early, late)
+                    && a.certainly_after(b)
+                {
+                    out.push((
+                        format!("dates.{late_name}"),
+                        format!("{late_name} {b} is before {early_name} {a}"),
+                    ));
+                }
+            }
+        }
+        if self.status == Status::Decommissioned && d.end.is_none() {
+            out.push((
+                "dates.end".to_owned(),
+                "a decommissioned phase needs an end date".to_owned(),
+            ));
+        }
+        if d.end.is_some()
+            && !matches!(
+                self.status,
+                Status::Decommissioned | Status::Cancelled | Status::Superseded
+            )
+        {
+            out.push((
+                "dates.end".to_owned(),
+                format!(
+                    "a phase that is {} has no end date; set the status to decommissioned, cancelled or superseded",
+                    self.status
+                ),
+            ));
+        }
+        out
+    }
+}

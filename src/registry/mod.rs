@@ -1,0 +1,527 @@
+//! The registry: the validated collection of sources, organisations, deployments, programmes
+//! and initiatives, keyed by typed IDs, with the hardware catalog it was checked against.
+//!
+//! A [`Registry`] is always valid: it is built by a [`RegistryBuilder`] (in code) or read from
+//! JSON, and both run every check and report every problem at once, each with its record ID
+//! and field ([`Problem`]). The checks:
+//!
+//! - IDs unique per kind of record; phase names unique within a deployment;
+//! - every reference resolves: organisations, cited sources, programme members, links between
+//!   deployments (`superseded_by`, `duplicate_of`), initiative partners;
+//! - phase dates in order (announced ≤ start ≤ online ≤ end, where certainly out of order);
+//! - a status its dates do not contradict (decommissioned phases have an end date, and only
+//!   ended phases have one); a missing date is unknown, not wrong;
+//! - hardware lines name catalog parts, systems and families by ID, counted in a unit every
+//!   candidate part has;
+//! - a programme contains only deployments hosted in its countries.
+//!
+//! Values are checked where they are made: a negative or non-finite quantity cannot exist
+//! (see [`crate::units`]), so no registry can hold one.
+//!
+//! ```
+//! use sovereign_compute::model::{Deployment, Organisation, OrganisationKind, Participation, Phase, Role, Status};
+//! use sovereign_compute::registry::Registry;
+//! use sovereign_compute::Country;
+//!
+//! let registry = Registry::builder()
+//!     .organisation(Organisation::new("nscale".parse()?, "Nscale", OrganisationKind::CloudProvider))
+//!     .deployment(
+//!         Deployment::new("gb-nscale".parse()?, "Nscale UK", Country::GB)
+//!             .with_organisation(Participation::new("nscale".parse()?, Role::Operator))
+//!             .with_phase(Phase::new("first phase", Status::Planned)),
+//!     )
+//!     .build()?;
+//! assert_eq!(registry.deployments().len(), 1);
+//!
+//! // A dangling reference is reported with its record and field.
+//! let err = Registry::builder()
+//!     .deployment(
+//!         Deployment::new("gb-nebius".parse()?, "Nebius UK", Country::GB)
+//!             .with_organisation(Participation::new("nebius".parse()?, Role::Operator)),
+//!     )
+//!     .build()
+//!     .unwrap_err();
+//! assert!(err.to_string().contains("deployment gb-nebius, organisations[0].organisation: unknown organisation \"nebius\""));
+//! # Ok::<(), sovereign_compute::Error>(())
+//! ```
+
+mod validate;
+#[cfg(feature = "serde")]
+mod wire;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
+
+use crate::catalog::Catalog;
+use crate::model::{
+    Deployment, DeploymentId, Initiative, InitiativeId, Organisation, OrganisationId, Programme,
+    ProgrammeId, Source, SourceId,
+};
+use crate::{Error, Result};
+
+/// The version of the registry's JSON format that this crate reads and writes.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// One problem found by validation: which record, which field, what is wrong.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::registry::Problem;
+/// let p = Problem::new("deployment", "fr-mistral", "phases[0].dates.online", "online 2025 is before start 2026");
+/// assert_eq!(p.to_string(), "deployment fr-mistral, phases[0].dates.online: online 2025 is before start 2026");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The kind of record: `"source"`, `"organisation"`, `"deployment"`, `"programme"`,
+    /// `"initiative"`.
+    pub record: &'static str,
+    /// The record's ID.
+    pub id: String,
+    /// The field within the record, as a path (`phases[0].hardware[1].count`).
+    pub field: String,
+    /// What is wrong, and what would be accepted.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::registry::Problem;
+    /// assert_eq!(Problem::new("source", "s", "url", "empty").field, "url");
+    /// ```
+    pub fn new(
+        record: &'static str,
+        id: impl Into<String>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            record,
+            id: id.into(),
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}, {}: {}",
+            self.record, self.id, self.field, self.message
+        )
+    }
+}
+
+/// One problem a line, for [`Error::InvalidRegistry`]'s message.
+pub(crate) fn list_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  - {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Collects records, then checks them all at once with [`build`](Self::build).
+///
+/// Without a [`catalog`](Self::catalog) call, hardware is checked against the built-in
+/// catalog (feature `dataset`) or, without that feature, an empty one.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::model::Source;
+/// use sovereign_compute::registry::Registry;
+/// let r = Registry::builder().source(Source::new("s1".parse()?, "A source")).build()?;
+/// assert_eq!(r.sources().len(), 1);
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct RegistryBuilder {
+    sources: Vec<Source>,
+    organisations: Vec<Organisation>,
+    deployments: Vec<Deployment>,
+    programmes: Vec<Programme>,
+    initiatives: Vec<Initiative>,
+    catalog: Option<Arc<Catalog>>,
+}
+
+impl RegistryBuilder {
+    /// Adds a source.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{model::Source, registry::Registry};
+    /// let b = Registry::builder().source(Source::new("s".parse()?, "S"));
+    /// assert!(b.build().is_ok());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn source(mut self, source: Source) -> Self {
+        self.sources.push(source);
+        self
+    }
+
+    /// Adds an organisation.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{model::{Organisation, OrganisationKind}, registry::Registry};
+    /// let r = Registry::builder().organisation(Organisation::new("o".parse()?, "O", OrganisationKind::Enterprise)).build()?;
+    /// assert!(r.organisation(&"o".parse()?).is_some());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn organisation(mut self, organisation: Organisation) -> Self {
+        self.organisations.push(organisation);
+        self
+    }
+
+    /// Adds a deployment.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{model::Deployment, registry::Registry, Country};
+    /// let r = Registry::builder().deployment(Deployment::new("d".parse()?, "D", Country::IT)).build()?;
+    /// assert!(r.deployment(&"d".parse()?).is_some());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn deployment(mut self, deployment: Deployment) -> Self {
+        self.deployments.push(deployment);
+        self
+    }
+
+    /// Adds a programme.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{model::Programme, registry::Registry};
+    /// let r = Registry::builder().programme(Programme::new("p".parse()?, "P")).build()?;
+    /// assert_eq!(r.programmes().len(), 1);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn programme(mut self, programme: Programme) -> Self {
+        self.programmes.push(programme);
+        self
+    }
+
+    /// Adds an initiative.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{model::{Initiative, InitiativeKind}, registry::Registry, Country};
+    /// let r = Registry::builder()
+    ///     .initiative(Initiative::new("i".parse()?, "I", InitiativeKind::TechnologyCentre, Country::SE))
+    ///     .build()?;
+    /// assert_eq!(r.initiatives().len(), 1);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn initiative(mut self, initiative: Initiative) -> Self {
+        self.initiatives.push(initiative);
+        self
+    }
+
+    /// Sets the catalog hardware lines are checked against (and analysis converts through).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{catalog::Catalog, registry::Registry};
+    /// let r = Registry::builder().catalog(Catalog::new()).build()?;
+    /// assert!(r.catalog().accelerators().is_empty());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn catalog(mut self, catalog: impl Into<Arc<Catalog>>) -> Self {
+        self.catalog = Some(catalog.into());
+        self
+    }
+
+    /// Every problem the records have, in record order; empty when they are valid.
+    ///
+    /// # Errors
+    /// Only when the built-in catalog cannot be loaded (a bug in the crate's data).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{model::{Organisation, OrganisationKind}, registry::Registry};
+    /// let o = Organisation::new("o".parse()?, "O", OrganisationKind::Enterprise);
+    /// let problems = Registry::builder().organisation(o.clone()).organisation(o).problems()?;
+    /// assert_eq!(problems.len(), 1);
+    /// assert_eq!(problems[0].message, "duplicate organisation ID \"o\" (first used by record 0)");
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn problems(&self) -> Result<Vec<Problem>> {
+        let catalog = self.resolved_catalog()?;
+        Ok(validate::problems(self, &catalog))
+    }
+
+    /// Checks every record and builds the registry.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRegistry`] listing every problem found.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::registry::Registry;
+    /// assert!(Registry::builder().build()?.deployments().is_empty());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn build(self) -> Result<Registry> {
+        let catalog = self.resolved_catalog()?;
+        let problems = validate::problems(&self, &catalog);
+        if !problems.is_empty() {
+            return Err(Error::InvalidRegistry { problems });
+        }
+        Ok(Registry {
+            source_index: index(&self.sources, |s| s.id.as_str()),
+            organisation_index: index(&self.organisations, |o| o.id.as_str()),
+            deployment_index: index(&self.deployments, |d| d.id.as_str()),
+            programme_index: index(&self.programmes, |p| p.id.as_str()),
+            initiative_index: index(&self.initiatives, |i| i.id.as_str()),
+            sources: self.sources,
+            organisations: self.organisations,
+            deployments: self.deployments,
+            programmes: self.programmes,
+            initiatives: self.initiatives,
+            catalog,
+        })
+    }
+
+    fn resolved_catalog(&self) -> Result<Arc<Catalog>> {
+        match &self.catalog {
+            Some(c) => Ok(Arc::clone(c)),
+            None => default_catalog(),
+        }
+    }
+}
+
+#[cfg(feature = "dataset")]
+fn default_catalog() -> Result<Arc<Catalog>> {
+    Ok(Arc::new(Catalog::builtin()?.clone()))
+}
+
+#[cfg(not(feature = "dataset"))]
+fn default_catalog() -> Result<Arc<Catalog>> {
+    Ok(Arc::new(Catalog::new()))
+}
+
+fn index<T>(records: &[T], id: impl Fn(&T) -> &str) -> BTreeMap<String, usize> {
+    records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (id(r).to_owned(), i))
+        .collect()
+}
+
+/// A validated collection of sources, organisations, deployments, programmes and initiatives.
+///
+/// Records keep the order they were added in; lookups by ID go through an index. See the
+/// [module docs](self) for what validation checks.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::{model::Deployment, registry::Registry, Country};
+/// let r = Registry::builder()
+///     .deployment(Deployment::new("it-colosseum".parse()?, "Colosseum", Country::IT))
+///     .build()?;
+/// let d = r.deployment(&"it-colosseum".parse()?).unwrap();
+/// assert_eq!(d.host, Country::IT);
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Registry {
+    sources: Vec<Source>,
+    organisations: Vec<Organisation>,
+    deployments: Vec<Deployment>,
+    programmes: Vec<Programme>,
+    initiatives: Vec<Initiative>,
+    source_index: BTreeMap<String, usize>,
+    organisation_index: BTreeMap<String, usize>,
+    deployment_index: BTreeMap<String, usize>,
+    programme_index: BTreeMap<String, usize>,
+    initiative_index: BTreeMap<String, usize>,
+    catalog: Arc<Catalog>,
+}
+
+/// Two registries are equal when their records are; the catalogs are not compared.
+impl PartialEq for Registry {
+    fn eq(&self, other: &Self) -> bool {
+        self.sources == other.sources
+            && self.organisations == other.organisations
+            && self.deployments == other.deployments
+            && self.programmes == other.programmes
+            && self.initiatives == other.initiatives
+    }
+}
+
+impl Registry {
+    /// A builder for a registry.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::registry::Registry;
+    /// assert!(Registry::builder().build().is_ok());
+    /// ```
+    pub fn builder() -> RegistryBuilder {
+        RegistryBuilder::default()
+    }
+
+    /// The registry's records back in a builder, to add or change records and build again.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{model::Source, registry::Registry};
+    /// let r = Registry::builder().build()?;
+    /// let r = r.into_builder().source(Source::new("s".parse()?, "S")).build()?;
+    /// assert_eq!(r.sources().len(), 1);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn into_builder(self) -> RegistryBuilder {
+        RegistryBuilder {
+            sources: self.sources,
+            organisations: self.organisations,
+            deployments: self.deployments,
+            programmes: self.programmes,
+            initiatives: self.initiatives,
+            catalog: Some(self.catalog),
+        }
+    }
+
+    /// The catalog the hardware was checked against.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{catalog::Catalog, registry::Registry};
+    /// let r = Registry::builder().catalog(Catalog::new()).build()?;
+    /// assert!(r.catalog().systems().is_empty());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// All sources, in the order added.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(sovereign_compute::registry::Registry::builder().build()?.sources().is_empty());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// All organisations, in the order added.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(sovereign_compute::registry::Registry::builder().build()?.organisations().is_empty());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn organisations(&self) -> &[Organisation] {
+        &self.organisations
+    }
+
+    /// All deployments, in the order added.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(sovereign_compute::registry::Registry::builder().build()?.deployments().is_empty());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn deployments(&self) -> &[Deployment] {
+        &self.deployments
+    }
+
+    /// All programmes, in the order added.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(sovereign_compute::registry::Registry::builder().build()?.programmes().is_empty());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn programmes(&self) -> &[Programme] {
+        &self.programmes
+    }
+
+    /// All initiatives, in the order added.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(sovereign_compute::registry::Registry::builder().build()?.initiatives().is_empty());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn initiatives(&self) -> &[Initiative] {
+        &self.initiatives
+    }
+
+    /// A source by ID.
+    ///
+    /// # Example
+    /// ```
+    /// let r = sovereign_compute::registry::Registry::builder().build()?;
+    /// assert!(r.source(&"none".parse()?).is_none());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.source_index
+            .get(id.as_str())
+            .map(|&i| &self.sources[i])
+    }
+
+    /// An organisation by ID.
+    ///
+    /// # Example
+    /// ```
+    /// let r = sovereign_compute::registry::Registry::builder().build()?;
+    /// assert!(r.organisation(&"none".parse()?).is_none());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn organisation(&self, id: &OrganisationId) -> Option<&Organisation> {
+        self.organisation_index
+            .get(id.as_str())
+            .map(|&i| &self.organisations[i])
+    }
+
+    /// A deployment by ID.
+    ///
+    /// # Example
+    /// ```
+    /// let r = sovereign_compute::registry::Registry::builder().build()?;
+    /// assert!(r.deployment(&"none".parse()?).is_none());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn deployment(&self, id: &DeploymentId) -> Option<&Deployment> {
+        self.deployment_index
+            .get(id.as_str())
+            .map(|&i| &self.deployments[i])
+    }
+
+    /// A programme by ID.
+    ///
+    /// # Example
+    /// ```
+    /// let r = sovereign_compute::registry::Registry::builder().build()?;
+    /// assert!(r.programme(&"none".parse()?).is_none());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn programme(&self, id: &ProgrammeId) -> Option<&Programme> {
+        self.programme_index
+            .get(id.as_str())
+            .map(|&i| &self.programmes[i])
+    }
+
+    /// An initiative by ID.
+    ///
+    /// # Example
+    /// ```
+    /// let r = sovereign_compute::registry::Registry::builder().build()?;
+    /// assert!(r.initiative(&"none".parse()?).is_none());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn initiative(&self, id: &InitiativeId) -> Option<&Initiative> {
+        self.initiative_index
+            .get(id.as_str())
+            .map(|&i| &self.initiatives[i])
+    }
+}

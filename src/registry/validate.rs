@@ -1,0 +1,270 @@
+//! The registry's checks; see the module docs of [`crate::registry`] for the list.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Problem, RegistryBuilder};
+use crate::Country;
+use crate::catalog::Catalog;
+use crate::model::{Citation, HardwareRef, Phase};
+
+/// Collects problems for one record.
+struct Record<'a> {
+    kind: &'static str,
+    id: &'a str,
+    out: &'a mut Vec<Problem>,
+}
+
+impl Record<'_> {
+    fn problem(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.out
+            .push(Problem::new(self.kind, self.id, field, message));
+    }
+}
+
+/// The set of IDs of one kind, reporting duplicates as it goes.
+fn ids<'a, T>(
+    kind: &'static str,
+    records: &'a [T],
+    id: impl Fn(&'a T) -> &'a str,
+    out: &mut Vec<Problem>,
+) -> BTreeSet<&'a str> {
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let key = id(r);
+        if let Some(&j) = first.get(key) {
+            out.push(Problem::new(
+                kind,
+                key,
+                "id",
+                format!("duplicate {kind} ID {key:?} (first used by record {j})"),
+            ));
+        } else {
+            first.insert(key, i);
+        }
+    }
+    first.into_keys().collect()
+}
+
+struct Known<'a> {
+    sources: BTreeSet<&'a str>,
+    organisations: BTreeSet<&'a str>,
+    deployments: BTreeSet<&'a str>,
+}
+
+impl Known<'_> {
+    fn citations(&self, rec: &mut Record<'_>, field: &str, citations: &[Citation]) {
+        for (i, c) in citations.iter().enumerate() {
+            if !self.sources.contains(c.source.as_str()) {
+                rec.problem(
+                    format!("{field}[{i}].source"),
+                    format!(
+                        "unknown source {:?}; add it to the registry's sources",
+                        c.source.as_str()
+                    ),
+                );
+            }
+        }
+    }
+
+    fn organisation(&self, rec: &mut Record<'_>, field: String, id: &str) {
+        if !self.organisations.contains(id) {
+            rec.problem(
+                field,
+                format!("unknown organisation {id:?}; add it to the registry's organisations"),
+            );
+        }
+    }
+
+    fn deployment(&self, rec: &mut Record<'_>, field: String, id: &str) {
+        if !self.deployments.contains(id) {
+            rec.problem(field, format!("unknown deployment {id:?}"));
+        }
+    }
+}
+
+pub(super) fn problems(b: &RegistryBuilder, catalog: &Catalog) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let known = Known {
+        sources: ids("source", &b.sources, |s| s.id.as_str(), &mut out),
+        organisations: ids(
+            "organisation",
+            &b.organisations,
+            |o| o.id.as_str(),
+            &mut out,
+        ),
+        deployments: ids("deployment", &b.deployments, |d| d.id.as_str(), &mut out),
+    };
+    ids("programme", &b.programmes, |p| p.id.as_str(), &mut out);
+    ids("initiative", &b.initiatives, |i| i.id.as_str(), &mut out);
+
+    for d in &b.deployments {
+        let mut rec = Record {
+            kind: "deployment",
+            id: d.id.as_str(),
+            out: &mut out,
+        };
+        for (i, p) in d.organisations.iter().enumerate() {
+            known.organisation(
+                &mut rec,
+                format!("organisations[{i}].organisation"),
+                p.organisation.as_str(),
+            );
+        }
+        known.citations(&mut rec, "sources", &d.sources);
+        for (field, link) in [
+            ("superseded_by", &d.superseded_by),
+            ("duplicate_of", &d.duplicate_of),
+        ] {
+            if let Some(link) = link {
+                if link == &d.id {
+                    rec.problem(field, "a deployment cannot point at itself");
+                } else {
+                    known.deployment(&mut rec, field.to_owned(), link.as_str());
+                }
+            }
+        }
+        let mut names = BTreeSet::new();
+        for (i, phase) in d.phases.iter().enumerate() {
+            if !names.insert(phase.name.as_str()) {
+                rec.problem(
+                    format!("phases[{i}].name"),
+                    format!("duplicate phase name {:?}", phase.name),
+                );
+            }
+            check_phase(&mut rec, &known, catalog, i, phase);
+        }
+    }
+
+    for p in &b.programmes {
+        let mut rec = Record {
+            kind: "programme",
+            id: p.id.as_str(),
+            out: &mut out,
+        };
+        for (i, o) in p.organisations.iter().enumerate() {
+            known.organisation(&mut rec, format!("organisations[{i}]"), o.as_str());
+        }
+        known.citations(&mut rec, "sources", &p.sources);
+        if let Some(c) = &p.compute {
+            known.citations(&mut rec, "compute.rate.sources", &c.rate.sources);
+        }
+        if let Some(g) = &p.gpus {
+            known.citations(&mut rec, "gpus.sources", &g.sources);
+        }
+        let hosts: BTreeMap<&str, Country> = b
+            .deployments
+            .iter()
+            .map(|d| (d.id.as_str(), d.host))
+            .collect();
+        for (i, id) in p.deployments.iter().enumerate() {
+            match hosts.get(id.as_str()) {
+                None => known.deployment(&mut rec, format!("deployments[{i}]"), id.as_str()),
+                Some(host) if !p.countries.is_empty() && !p.countries.contains(host) => rec.problem(
+                    format!("deployments[{i}]"),
+                    format!(
+                        "deployment {:?} is hosted in {host}, outside the programme's countries ({})",
+                        id.as_str(),
+                        p.countries.iter().map(|c| c.alpha2()).collect::<Vec<_>>().join(", ")
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
+    for init in &b.initiatives {
+        let mut rec = Record {
+            kind: "initiative",
+            id: init.id.as_str(),
+            out: &mut out,
+        };
+        for (i, o) in init.partners.iter().enumerate() {
+            known.organisation(&mut rec, format!("partners[{i}]"), o.as_str());
+        }
+        known.citations(&mut rec, "sources", &init.sources);
+    }
+    out
+}
+
+fn check_phase(
+    rec: &mut Record<'_>,
+    known: &Known<'_>,
+    catalog: &Catalog,
+    i: usize,
+    phase: &Phase,
+) {
+    let at = format!("phases[{i}]");
+    for (field, message) in phase.date_problems() {
+        rec.problem(format!("{at}.{field}"), message);
+    }
+    known.citations(rec, &format!("{at}.sources"), &phase.sources);
+    if let Some(c) = &phase.compute {
+        known.citations(rec, &format!("{at}.compute.rate.sources"), &c.rate.sources);
+    }
+    if let Some(p) = &phase.power {
+        known.citations(rec, &format!("{at}.power.sources"), &p.sources);
+    }
+    for (j, line) in phase.hardware.iter().enumerate() {
+        let field = format!("{at}.hardware[{j}]");
+        known.citations(rec, &format!("{field}.count.sources"), &line.count.sources);
+        let names = match catalog_names(catalog, &line.hardware) {
+            None => continue,
+            Some(Ok(names)) => names,
+            Some(Err(message)) => {
+                rec.problem(format!("{field}.hardware"), message);
+                continue;
+            }
+        };
+        let Some(unit) = line.count.value.bounds().map(|b| b.lower.unit()) else {
+            continue;
+        };
+        // Report the first candidate the unit does not fit; one problem per line is enough.
+        if let Some(e) = names.iter().find_map(|n| catalog.gpus_per(n, unit).err()) {
+            rec.problem(format!("{field}.count"), e.to_string());
+        }
+    }
+}
+
+/// The catalog names a hardware reference stands for, or why it does not resolve; `None` for
+/// unlisted hardware, which is not checked.
+fn catalog_names<'a>(
+    catalog: &Catalog,
+    hardware: &'a HardwareRef,
+) -> Option<Result<Vec<&'a str>, String>> {
+    let found = match hardware {
+        HardwareRef::Unlisted(_) => return None,
+        HardwareRef::Part(id) if catalog.accelerator(id.as_str()).is_none() => Err(format!(
+            "unknown catalog part {:?}; use a part ID from the catalog, or \"unlisted\" for hardware it does not have",
+            id.as_str()
+        )),
+        HardwareRef::System(id) if catalog.system(id.as_str()).is_none() => Err(format!(
+            "unknown catalog system {:?}; use a system ID from the catalog, or \"unlisted\"",
+            id.as_str()
+        )),
+        HardwareRef::Family(id) if catalog.family(id.as_str()).is_none() => Err(format!(
+            "unknown catalog family {:?}; use a family ID from the catalog",
+            id.as_str()
+        )),
+        HardwareRef::OneOf(parts) if parts.len() < 2 => {
+            Err("\"one_of\" needs at least two parts; use \"part\" for one".to_owned())
+        }
+        HardwareRef::OneOf(parts) => {
+            let missing: Vec<&str> = parts
+                .iter()
+                .map(|p| p.as_str())
+                .filter(|p| catalog.accelerator(p).is_none())
+                .collect();
+            if missing.is_empty() {
+                Ok(parts.iter().map(|p| p.as_str()).collect())
+            } else {
+                Err(format!(
+                    "unknown catalog parts {missing:?}; use part IDs from the catalog"
+                ))
+            }
+        }
+        HardwareRef::Part(id) => Ok(vec![id.as_str()]),
+        HardwareRef::System(id) => Ok(vec![id.as_str()]),
+        HardwareRef::Family(id) => Ok(vec![id.as_str()]),
+    };
+    Some(found)
+}

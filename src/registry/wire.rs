@@ -1,0 +1,161 @@
+//! The registry's JSON document: versioned, strict, lossless.
+//!
+//! ```json
+//! {
+//!   "schema_version": 1,
+//!   "sources": [ ... ],
+//!   "organisations": [ ... ],
+//!   "deployments": [ ... ],
+//!   "programmes": [ ... ],
+//!   "initiatives": [ ... ]
+//! }
+//! ```
+//!
+//! Unknown fields are errors with their path; quantities carry their units; a save-load round
+//! trip reproduces the registry exactly.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Registry, RegistryBuilder, SCHEMA_VERSION};
+use crate::catalog::Catalog;
+use crate::model::{Deployment, Initiative, Organisation, Programme, Source};
+use crate::{Error, Result, json};
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Document {
+    schema_version: u64,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    organisations: Vec<Organisation>,
+    #[serde(default)]
+    deployments: Vec<Deployment>,
+    #[serde(default)]
+    programmes: Vec<Programme>,
+    #[serde(default)]
+    initiatives: Vec<Initiative>,
+}
+
+/// Reads only the version, so that a newer document fails on its version, not on a field.
+#[derive(Deserialize)]
+struct Version {
+    schema_version: u64,
+}
+
+impl RegistryBuilder {
+    /// Reads a registry document into a builder without checking references, so that more
+    /// records can be added before [`build`](RegistryBuilder::build).
+    ///
+    /// # Errors
+    /// [`Error::Json`] with the path of a bad value; [`Error::UnsupportedSchemaVersion`].
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::registry::RegistryBuilder;
+    /// let b = RegistryBuilder::from_json(r#"{"schema_version": 1}"#)?;
+    /// assert!(b.build()?.deployments().is_empty());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<RegistryBuilder> {
+        let version: Version = json::from_str(json)?;
+        if version.schema_version != SCHEMA_VERSION {
+            return Err(Error::UnsupportedSchemaVersion {
+                found: version.schema_version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let doc: Document = json::from_str(json)?;
+        Ok(RegistryBuilder {
+            sources: doc.sources,
+            organisations: doc.organisations,
+            deployments: doc.deployments,
+            programmes: doc.programmes,
+            initiatives: doc.initiatives,
+            catalog: None,
+        })
+    }
+}
+
+impl Registry {
+    /// Reads and validates a registry, checking hardware against the default catalog (the
+    /// built-in one with feature `dataset`).
+    ///
+    /// # Errors
+    /// [`Error::Json`] naming the path of a bad value (`deployments[3].phases[0].dates.online`),
+    /// [`Error::UnsupportedSchemaVersion`], or [`Error::InvalidRegistry`] with every problem.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::registry::Registry;
+    /// let r = Registry::from_json(r#"{"schema_version": 1, "deployments": [
+    ///     {"id": "it-colosseum", "name": "Colosseum", "host": "IT"}
+    /// ]}"#)?;
+    /// assert_eq!(r.deployments().len(), 1);
+    ///
+    /// let err = Registry::from_json(r#"{"schema_version": 1, "deployments": [
+    ///     {"id": "x", "name": "X", "host": "IT", "phases": [{"name": "p", "status": "planned", "dates": {"online": "2026-Q5"}}]}
+    /// ]}"#).unwrap_err();
+    /// assert!(err.to_string().starts_with("invalid JSON at deployments[0].phases[0].dates.online: invalid date"));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Registry> {
+        RegistryBuilder::from_json(json)?.build()
+    }
+
+    /// Reads and validates a registry against the given catalog.
+    ///
+    /// # Errors
+    /// As [`from_json`](Self::from_json).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{catalog::Catalog, registry::Registry};
+    /// let r = Registry::from_json_with(r#"{"schema_version": 1}"#, Catalog::new())?;
+    /// assert!(r.catalog().accelerators().is_empty());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn from_json_with(
+        json: &str,
+        catalog: impl Into<std::sync::Arc<Catalog>>,
+    ) -> Result<Registry> {
+        RegistryBuilder::from_json(json)?.catalog(catalog).build()
+    }
+
+    /// Writes the registry as a pretty-printed, versioned JSON document that
+    /// [`from_json`](Self::from_json) reads back to an equal registry.
+    ///
+    /// # Errors
+    /// [`Error::Json`] only if serialization fails, which the crate's own types do not.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{model::Source, registry::Registry};
+    /// let r = Registry::builder().source(Source::new("s".parse()?, "S")).build()?;
+    /// let json = r.to_json()?;
+    /// assert!(json.contains("\"schema_version\": 1"));
+    /// assert_eq!(Registry::from_json(&json)?, r);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn to_json(&self) -> Result<String> {
+        let doc = DocumentRef {
+            schema_version: SCHEMA_VERSION,
+            sources: &self.sources,
+            organisations: &self.organisations,
+            deployments: &self.deployments,
+            programmes: &self.programmes,
+            initiatives: &self.initiatives,
+        };
+        json::to_string_pretty(&doc)
+    }
+}
+
+#[derive(Serialize)]
+struct DocumentRef<'a> {
+    schema_version: u64,
+    sources: &'a [Source],
+    organisations: &'a [Organisation],
+    deployments: &'a [Deployment],
+    programmes: &'a [Programme],
+    initiatives: &'a [Initiative],
+}

@@ -1,0 +1,45 @@
+//! The macro behind the crate's tag enums: lowercase wire tags, extra accepted spellings,
+//! `ALL`, `tag()` and `FromStr`.
+
+/// Defines a tag enum with its wire spellings, extra accepted spellings, Display and FromStr.
+macro_rules! tag_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $what:literal, $accepted:literal {
+            $($(#[$vmeta:meta])* $variant:ident = $tag:literal $(| $alias:literal)*,)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$vmeta])* #[cfg_attr(feature = "serde", serde(rename = $tag))] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The lowercase wire tag.
+            pub const fn tag(self) -> &'static str {
+                match self {
+                    $($name::$variant => $tag,)+
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::Error;
+
+            /// Reads the tag or a common spelling, case-insensitively.
+            fn from_str(s: &str) -> $crate::Result<Self> {
+                let norm = $crate::units::normalize(s);
+                $(if norm == $tag $(|| norm == $alias)* {
+                    return Ok($name::$variant);
+                })+
+                Err($crate::Error::UnknownTag { what: $what, input: s.to_owned(), accepted: $accepted })
+            }
+        }
+    };
+}

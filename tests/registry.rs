@@ -1,0 +1,297 @@
+//! The registry: built in code and from JSON, round trips, and every kind of invalid document.
+
+#![cfg(feature = "dataset")]
+
+use sovereign_compute::Country;
+use sovereign_compute::Error;
+use sovereign_compute::estimate::Estimate;
+use sovereign_compute::model::*;
+use sovereign_compute::registry::{Problem, Registry, RegistryBuilder};
+
+fn id<T: std::str::FromStr<Err = Error>>(s: &str) -> T {
+    s.parse().unwrap()
+}
+
+/// A small registry in code: one source, two organisations, two deployments, a programme.
+fn sample() -> RegistryBuilder {
+    let gtc = Citation::new(id("gtc-paris-2025"));
+    Registry::builder()
+        .source(
+            Source::new(
+                id("gtc-paris-2025"),
+                "Europe builds AI infrastructure with NVIDIA",
+            )
+            .with_publisher("NVIDIA")
+            .with_published(id("2025-06-11")),
+        )
+        .organisation(
+            Organisation::new(
+                id("mistral-ai"),
+                "Mistral AI",
+                OrganisationKind::ModelDeveloper,
+            )
+            .with_headquarters(Country::FR),
+        )
+        .organisation(
+            Organisation::new(id("nscale"), "Nscale", OrganisationKind::CloudProvider)
+                .with_headquarters(Country::GB),
+        )
+        .deployment(
+            Deployment::new(id("fr-mistral"), "Mistral Compute", Country::FR)
+                .with_organisation(Participation::new(id("mistral-ai"), Role::Operator))
+                .with_purpose(Purpose::LlmTraining)
+                .with_phase(
+                    Phase::new("initial phase", Status::UnderConstruction)
+                        .announced(id("2025-06-11"))
+                        .online(id("2026"))
+                        .with_hardware(HardwareLine::new(
+                            HardwareRef::Part("nvidia-gb200-gpu".into()),
+                            Sourced::new(Estimate::parse("18,000 GPUs").unwrap())
+                                .cite(
+                                    gtc.clone()
+                                        .with_quote("18,000 NVIDIA Grace Blackwell systems"),
+                                )
+                                .with_note("read as GPUs"),
+                        )),
+                ),
+        )
+        .deployment(
+            Deployment::new(id("gb-nscale"), "Nscale UK", Country::GB)
+                .with_organisation(Participation::new(id("nscale"), Role::Operator))
+                .with_phase(
+                    Phase::new("first phase", Status::Planned)
+                        .online(id("end of 2026"))
+                        .with_hardware(HardwareLine::new(
+                            HardwareRef::Unlisted("NVIDIA Blackwell GPUs".into()),
+                            Sourced::new(Estimate::parse("up to 10,000 GPUs").unwrap()),
+                        )),
+                ),
+        )
+        .programme({
+            let mut p = Programme::new(id("eu-blackwell"), "European Blackwell build-out");
+            p.countries = vec![Country::FR, Country::IT, Country::DE, Country::GB];
+            p.deployments = vec![id("fr-mistral"), id("gb-nscale")];
+            p.compute = Some(StatedCompute {
+                rate: Sourced::new(Estimate::parse("more than 3,000 exaflops").unwrap()).cite(gtc),
+                format: FormatReading::Unstated,
+            });
+            p
+        })
+}
+
+#[test]
+fn built_in_code_and_round_tripped_through_json() {
+    let registry = sample().build().unwrap();
+    assert_eq!(registry.deployments().len(), 2);
+    assert_eq!(
+        registry.deployment(&id("gb-nscale")).unwrap().host,
+        Country::GB
+    );
+    let json = registry.to_json().unwrap();
+    let back = Registry::from_json(&json).unwrap();
+    assert_eq!(back, registry);
+    assert_eq!(
+        back.to_json().unwrap(),
+        json,
+        "saving twice gives the same text"
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let count = &v["deployments"][0]["phases"][0]["hardware"][0]["count"];
+    assert_eq!(count["value"]["kind"], "exact");
+    assert_eq!(count["value"]["value"]["count"], 18000);
+    assert_eq!(count["value"]["phrase"], "18,000 GPUs");
+    assert_eq!(
+        count["sources"][0]["quote"],
+        "18,000 NVIDIA Grace Blackwell systems"
+    );
+    assert_eq!(
+        v["programmes"][0]["compute"]["rate"]["value"]["value"],
+        "3 ZFLOP/s"
+    );
+    assert_eq!(v["programmes"][0]["compute"]["format"], "unstated");
+}
+
+fn problems(b: RegistryBuilder) -> Vec<Problem> {
+    match b.build() {
+        Err(Error::InvalidRegistry { problems }) => problems,
+        other => panic!("expected problems, got {other:?}"),
+    }
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let bad = sample()
+        .organisation(Organisation::new(
+            id("nscale"),
+            "Nscale again",
+            OrganisationKind::CloudProvider,
+        ))
+        .deployment(
+            Deployment::new(id("it-x"), "X", Country::IT)
+                .with_organisation(Participation::new(id("nobody"), Role::Owner))
+                .cite(Citation::new(id("no-such-source")))
+                .with_phase(
+                    Phase::new("p", Status::Operational)
+                        .announced(id("2026"))
+                        .online(id("2025-06")),
+                )
+                .with_phase(
+                    Phase::new("p", Status::Planned)
+                        .with_hardware(HardwareLine::new(
+                            HardwareRef::Part("nvidia-b201".into()),
+                            Sourced::new(Estimate::parse("8 GPUs").unwrap()),
+                        ))
+                        .with_hardware(HardwareLine::new(
+                            HardwareRef::Part("nvidia-b200".into()),
+                            Sourced::new(Estimate::parse("8 superchips").unwrap()),
+                        )),
+                ),
+        );
+    let found: Vec<String> = problems(bad).iter().map(ToString::to_string).collect();
+    let expected = [
+        "organisation nscale, id: duplicate organisation ID \"nscale\" (first used by record 1)",
+        "deployment it-x, organisations[0].organisation: unknown organisation \"nobody\"; add it to the registry's organisations",
+        "deployment it-x, sources[0].source: unknown source \"no-such-source\"; add it to the registry's sources",
+        "deployment it-x, phases[0].dates.online: online 2025-06 is before announced 2026",
+        "deployment it-x, phases[1].name: duplicate phase name \"p\"",
+        "deployment it-x, phases[1].hardware[0].hardware: unknown catalog part \"nvidia-b201\"; use a part ID from the catalog, or \"unlisted\" for hardware it does not have",
+    ];
+    for e in expected {
+        assert!(found.iter().any(|f| f == e), "missing {e:?} in {found:#?}");
+    }
+    assert!(
+        found.iter().any(|f| f.starts_with("deployment it-x, phases[1].hardware[1].count: nvidia-b200 cannot be counted in superchips")),
+        "{found:#?}"
+    );
+    assert_eq!(found.len(), 7, "{found:#?}");
+}
+
+#[test]
+fn status_and_dates_must_agree() {
+    let b = Registry::builder().deployment(
+        Deployment::new(id("d"), "D", Country::FR)
+            // A running phase whose online date is not known is fine: unknown is not wrong.
+            .with_phase(Phase::new("running", Status::Operational))
+            .with_phase({
+                let mut p = Phase::new("gone", Status::Decommissioned).online(id("2020"));
+                p.dates.end = None;
+                p
+            })
+            .with_phase({
+                let mut p = Phase::new("planned", Status::Planned);
+                p.dates.end = Some(id("2030"));
+                p
+            }),
+    );
+    let fields: Vec<String> = problems(b).into_iter().map(|p| p.field).collect();
+    assert_eq!(fields, ["phases[1].dates.end", "phases[2].dates.end"]);
+}
+
+#[test]
+fn programme_outside_its_countries_and_dangling_links() {
+    let mut d = Deployment::new(id("no-telenor"), "Telenor", Country::NO);
+    d.superseded_by = Some(id("missing"));
+    let b = sample().deployment(d).programme({
+        let mut p = Programme::new(id("eu-only"), "EU only");
+        p.countries = vec![Country::FR];
+        p.deployments = vec![id("no-telenor"), id("ghost")];
+        p
+    });
+    let msgs: Vec<String> = problems(b).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        msgs,
+        [
+            "deployment no-telenor, superseded_by: unknown deployment \"missing\"",
+            "programme eu-only, deployments[0]: deployment \"no-telenor\" is hosted in NO, outside the programme's countries (FR)",
+            "programme eu-only, deployments[1]: unknown deployment \"ghost\"",
+        ]
+    );
+}
+
+fn json_error(doc: &str) -> (String, String) {
+    match Registry::from_json(doc) {
+        Err(Error::Json { path, message }) => (path, message),
+        other => panic!("expected a JSON error, got {other:?}"),
+    }
+}
+
+#[test]
+fn bad_documents_name_the_path() {
+    let deployment = |extra: &str| {
+        format!(
+            r#"{{"schema_version": 1, "deployments": [{{"id": "a", "name": "A", "host": "FR"}}, {{"id": "b", "name": "B", "host": "FR", {extra}}}]}}"#
+        )
+    };
+    let cases = [
+        (deployment(r#""colour": "blue""#), "deployments[1].colour", "unknown field `colour`"),
+        (deployment(r#""host": "Narnia""#), "deployments[1]", "duplicate field `host`"),
+        (
+            deployment(r#""phases": [{"name": "p", "status": "planned", "dates": {"online": "2026-02-30"}}]"#),
+            "deployments[1].phases[0].dates.online",
+            "invalid date",
+        ),
+        (
+            deployment(r#""phases": [{"name": "p", "status": "maybe"}]"#),
+            "deployments[1].phases[0].status",
+            "unknown variant `maybe`",
+        ),
+        (
+            deployment(r#""phases": [{"name": "p", "status": "planned", "power": {"value": {"kind": "exact", "value": 40}}}]"#),
+            "deployments[1].phases[0].power.value.value",
+            "bare number",
+        ),
+        (
+            deployment(r#""phases": [{"name": "p", "status": "planned", "hardware": [{"hardware": {"part": "nvidia-b200"}, "count": {"value": {"kind": "exact", "value": {"count": -8, "unit": "gpu"}}}}]}]"#),
+            "deployments[1].phases[0].hardware[0].count.value.value.count",
+            "invalid value",
+        ),
+        (r#"{"schema_version": 1, "organisations": [{"id": "Bad Id", "name": "x", "kind": "enterprise"}]}"#.to_owned(), "organisations[0].id", "invalid organisation ID"),
+        (r#"{"schema_version": 1, "sources": {}}"#.to_owned(), "sources", "invalid type"),
+        (r#"{"schema_version": 1, "deployments": [{"id": "a", "name": "A", "host": "gb"}]}"#.to_owned(), "deployments[0].host", ""),
+    ];
+    for (doc, path, message) in cases {
+        let (p, m) = json_error(&doc);
+        assert_eq!(p, path, "{doc}: {m}");
+        assert!(m.contains(message), "{doc}: {m}");
+    }
+}
+
+#[test]
+fn schema_version_is_checked() {
+    assert_eq!(
+        Registry::from_json(r#"{"schema_version": 2, "future": true}"#).unwrap_err(),
+        Error::UnsupportedSchemaVersion {
+            found: 2,
+            supported: 1
+        }
+    );
+    let (path, message) = json_error(r#"{"deployments": []}"#);
+    assert_eq!(path, ".");
+    assert!(
+        message.contains("missing field `schema_version`"),
+        "{message}"
+    );
+    let (_, message) = json_error(r#"{"schema_version": 1"#);
+    assert!(message.contains("EOF"), "{message}");
+}
+
+#[test]
+fn phase_transitions() {
+    let mut p = Phase::new("p", Status::Announced);
+    for next in [
+        Status::Planned,
+        Status::UnderConstruction,
+        Status::PartiallyOperational,
+        Status::Operational,
+        Status::Decommissioned,
+    ] {
+        p.transition(next).unwrap();
+    }
+    assert_eq!(
+        p.transition(Status::Operational).unwrap_err().to_string(),
+        "phase status cannot change from decommissioned to operational: a phase moves forward along announced, planned, under construction, partially operational, operational, decommissioned; it may be cancelled before it runs or superseded at any time before it ends"
+    );
+    let mut q = Phase::new("q", Status::Planned);
+    q.transition(Status::Cancelled).unwrap();
+    assert!(q.transition(Status::Planned).is_err());
+}
