@@ -106,6 +106,7 @@
 )]
 
 mod compute;
+mod estimates;
 mod family;
 mod ids;
 mod markdown;
