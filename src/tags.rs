@@ -19,9 +19,15 @@ macro_rules! tag_enum {
 
         impl $name {
             /// Every value, in declaration order.
+            ///
+            /// # Example
+            #[doc = concat!("```\nuse sovereign_compute::{model::*, units::*};\nassert!(!", stringify!($name), "::ALL.is_empty());\n```")]
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            /// The lowercase wire tag.
+            /// The lowercase wire tag; [`FromStr`](std::str::FromStr) reads it back.
+            ///
+            /// # Example
+            #[doc = concat!("```\nuse sovereign_compute::{model::*, units::*};\nfor v in ", stringify!($name), "::ALL {\n    assert_eq!(v.tag().parse::<", stringify!($name), ">()?, *v);\n}\n# Ok::<(), sovereign_compute::Error>(())\n```")]
             pub const fn tag(self) -> &'static str {
                 match self {
                     $($name::$variant => $tag,)+
