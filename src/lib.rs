@@ -2,7 +2,8 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
-#![doc = include_str!("../README.md")]
+// The README is the front page; its examples use the embedded dataset.
+#![cfg_attr(feature = "dataset", doc = include_str!("../README.md"))]
 //!
 //! # Overview
 //!
@@ -15,15 +16,96 @@
 //! | [`estimate`] | [`Estimate<T>`](estimate::Estimate): exact, at least, at most, range, approximately or unknown, with the source phrase; [`Total`](estimate::Total) sums that keep bounds and count unknown parts; phrase parsing ("more than 3,000 exaflops") |
 //! | [`model`] | [`Country`] (ISO 3166-1) and [`Bloc`] (EU, EEA, EFTA, your own) with dated, sourced membership; [`Organisation`](model::Organisation)s and their [`Role`](model::Role)s, [`Source`](model::Source)s and [`Citation`](model::Citation)s, [`Deployment`](model::Deployment)s built in [`Phase`](model::Phase)s (lifecycle [`Status`](model::Status), partial dates, hardware lines, stated compute and power), [`Programme`](model::Programme)s (umbrella claims) and [`Initiative`](model::Initiative)s |
 //! | [`registry`] | the validated [`Registry`](registry::Registry): every cross-reference, date order, status and hardware line checked, all problems reported at once; versioned JSON load and save with the path of a bad value |
+//! | [`analysis`] | [`Query`](analysis::Query): [`Filter`](analysis::Filter)s, grouping by one or two [`GroupKey`](analysis::GroupKey)s (countries, blocs, organisations, parts, status, online period, ...) and a measure ([`Gpus`](analysis::Gpus), [`Compute`](analysis::Compute) in one format, [`ItPower`](analysis::ItPower), [`FacilityPower`](analysis::FacilityPower), counts) into a [`Table`](analysis::Table) of bounded totals with the route of each part, shares and top-N; capacity at a date and [`Series`](analysis::Series) under a [`Scenario`](analysis::Scenario); programme claims reconciled with their parts ([`reconcile_compute`](analysis::reconcile_compute)); double counting ([`excluded`](analysis::excluded), [`overlaps`](analysis::overlaps)) |
+//! | `interop` (feature `csv`) | CSV import of Epoch AI's GPU-clusters table and the TOP500 list into a registry, with every row problem reported by row and column, strict or lenient; export of a registry in both shapes and as a flat one-row-per-phase table with units in its column names |
 //! | [`catalog`] | [`Catalog`](catalog::Catalog) of [`Accelerator`](catalog::Accelerator)s (GPU, superchip), [`System`](catalog::System)s (node, rack, pod) and [`Family`](catalog::Family) names, each figure sourced; name lookup with an alias table, counts to GPUs, peak compute per format, power at TDP; the built-in data (feature `dataset`) |
 //! | [`datasets`] | the embedded, sourced GTC Paris 2025 registry (feature `dataset`) |
 //! | [`synthetic`] | deterministic synthetic registries for benchmarks and tests (feature `dataset`) |
 //! | [`error`] | the one [`Error`] type and [`Result`] |
 //!
-//! Aggregation, capacity timelines and claim reconciliation are the next layer (see the
-//! README's roadmap).
-//!
 //! # Cookbook
+//!
+//! ## Total FP4 compute by country
+//!
+//! ```
+//! # #[cfg(feature = "dataset")] {
+//! use sovereign_compute::analysis::{Compute, Group, GroupKey, Query};
+//! use sovereign_compute::units::{Precision, Sparsity};
+//! use sovereign_compute::{Country, datasets};
+//!
+//! let europe = datasets::gtc_paris_2025()?;
+//! let fp4 = Query::new()
+//!     .group_by(GroupKey::HostCountry)
+//!     .run(&europe, Compute::peak(Precision::Fp4, Sparsity::Sparse))?;
+//! let uk = &fp4.get(&[Group::Country(Country::GB)]).unwrap().total;
+//! // "14,000 NVIDIA Blackwell GPUs": the model is not stated, so the bounds span the family.
+//! assert_eq!(uk.lower().unwrap().rate.to_string(), "56 EFLOP/s");
+//! assert_eq!(uk.upper().unwrap().rate.to_string(), "280 EFLOP/s");
+//! println!("{fp4}");
+//! # }
+//! # Ok::<(), sovereign_compute::Error>(())
+//! ```
+//!
+//! ## What is online by 2026-Q4
+//!
+//! ```
+//! # #[cfg(feature = "dataset")] {
+//! use chrono::NaiveDate;
+//! use sovereign_compute::analysis::{Filter, Gpus, Query, Scenario};
+//! use sovereign_compute::datasets;
+//!
+//! let europe = datasets::gtc_paris_2025()?;
+//! let end_of_2026 = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+//! let online = |scenario| {
+//!     Query::new()
+//!         .filter(Filter::OnlineAt { date: end_of_2026, scenario })
+//!         .run(&europe, Gpus)
+//! };
+//! let committed = online(Scenario::Committed)?;
+//! assert_eq!(committed.total().central().unwrap().count(), 24_549);
+//! assert!(online(Scenario::Optimistic)?.total().central() >= committed.total().central());
+//! # }
+//! # Ok::<(), sovereign_compute::Error>(())
+//! ```
+//!
+//! ## Load your own registry
+//!
+//! ```
+//! use sovereign_compute::registry::Registry;
+//!
+//! let json = r#"{
+//!   "schema_version": 1,
+//!   "deployments": [{
+//!     "id": "se-example", "name": "Example cluster", "host": "SE",
+//!     "phases": [{"name": "phase 1", "status": "planned", "dates": {"online": "2026-H2"},
+//!       "hardware": [{"hardware": {"unlisted": "GPUs of an unstated model"},
+//!                     "count": {"value": {"kind": "at-least", "value": {"count": 1000, "unit": "gpu"}}}}]}]
+//!   }]
+//! }"#;
+//! let registry = Registry::from_json(json)?;
+//! assert_eq!(registry.deployments()[0].phases[0].dates.online.unwrap().to_string(), "2026-H2");
+//! # Ok::<(), sovereign_compute::Error>(())
+//! ```
+//!
+//! ## Add a custom accelerator
+//!
+//! ```
+//! # #[cfg(feature = "dataset")] {
+//! use sovereign_compute::catalog::{Accelerator, Catalog, PeakFigure, Provenance, Source};
+//! use sovereign_compute::units::{AcceleratorCount, Precision, Sparsity};
+//!
+//! let mut catalog = Catalog::builtin()?.clone();
+//! catalog.add_source(Source::new("ACME-DS", "ACME X1 datasheet", Provenance::VendorDirect))?;
+//! catalog.add_accelerator(
+//!     Accelerator::gpu("acme-x1", "ACME X1", "acme")
+//!         .with_peak(PeakFigure::new(Precision::Fp8, Sparsity::Dense, "2 PFLOP/s".parse()?, "ACME-DS"))
+//!         .with_alias("X1"),
+//! )?;
+//! let peak = catalog.peak("X1", AcceleratorCount::gpus(1_000), Precision::Fp8, Sparsity::Dense)?;
+//! assert_eq!(peak.to_string(), "2 EFLOP/s FP8 dense peak");
+//! # }
+//! # Ok::<(), sovereign_compute::Error>(())
+//! ```
 //!
 //! ## Add up announcements that quote different number formats
 //!
@@ -89,6 +171,8 @@
 //!   Quantities are written with their unit (`"20 PFLOP/s"`); a bare number is an error.
 //! - `dataset` (default, implies `serde`): the built-in hardware catalog
 //!   ([`Catalog::builtin`](catalog::Catalog::builtin)) and the embedded datasets.
+//! - `csv` (off): import and export of the Epoch AI GPU-clusters and TOP500 tables
+//!   (`interop`), with the `csv` crate.
 //! - `uom-si` (off): conversions between this crate's power, energy, time and frequency and
 //!   `uom::si` quantities. Off by default because `uom::si` is most of uom's compile time.
 //!
@@ -105,12 +189,15 @@ extern crate uom;
 #[macro_use]
 mod tags;
 
+pub mod analysis;
 pub mod catalog;
 #[cfg(feature = "dataset")]
 pub mod datasets;
 pub mod date;
 pub mod error;
 pub mod estimate;
+#[cfg(feature = "csv")]
+pub mod interop;
 #[cfg(feature = "serde")]
 mod json;
 pub mod model;

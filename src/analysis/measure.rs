@@ -1,0 +1,641 @@
+//! What to add up: [`Gpus`], [`Compute`], [`ItPower`], [`FacilityPower`], [`Deployments`],
+//! [`Phases`], and the [`Route`] each part took.
+
+use std::fmt;
+
+use crate::catalog::Catalog;
+use crate::estimate::{Amount, Estimate};
+use crate::model::{FormatReading, Phase};
+use crate::units::{
+    AcceleratorCount, Basis, ComputeFigure, ComputeFormat, ComputeRate, Power, Precision, Sparsity,
+};
+use crate::{Error, Result};
+
+use super::hardware::{Part, map_part, part_of};
+
+/// How one part of a total was obtained.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::analysis::Route;
+/// assert_eq!(Route::Derived.to_string(), "derived");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Route {
+    /// The source states the figure (for GPUs: the count is in GPUs).
+    Stated,
+    /// The source states the figure but not its format; the registry assumes the format
+    /// asked for ([`FormatReading::Assumed`]).
+    Assumed,
+    /// Derived from a hardware line through the catalog (a count in racks, nodes or
+    /// superchips converted to GPUs; GPUs × per-GPU peak or TDP).
+    Derived,
+    /// Neither stated nor derivable: counted as an unknown part, never as zero.
+    Unknown,
+}
+
+impl fmt::Display for Route {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Route::Stated => "stated",
+            Route::Assumed => "assumed",
+            Route::Derived => "derived",
+            Route::Unknown => "unknown",
+        })
+    }
+}
+
+/// How many parts of a total took each [`Route`].
+///
+/// # Example
+/// ```
+/// use sovereign_compute::analysis::{Route, Routes};
+/// let mut routes = Routes::default();
+/// routes.add(Route::Stated);
+/// routes.add(Route::Derived);
+/// routes.add(Route::Derived);
+/// assert_eq!(routes.to_string(), "1 stated, 2 derived");
+/// assert_eq!(routes.total(), 3);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Routes {
+    /// Parts the sources state.
+    pub stated: usize,
+    /// Parts stated in an assumed format.
+    pub assumed: usize,
+    /// Parts derived through the catalog.
+    pub derived: usize,
+    /// Parts that could be neither.
+    pub unknown: usize,
+}
+
+impl Routes {
+    /// Counts one part.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Route, Routes};
+    /// let mut routes = Routes::default();
+    /// routes.add(Route::Unknown);
+    /// assert_eq!(routes.unknown, 1);
+    /// ```
+    pub fn add(&mut self, route: Route) {
+        let n = match route {
+            Route::Stated => &mut self.stated,
+            Route::Assumed => &mut self.assumed,
+            Route::Derived => &mut self.derived,
+            Route::Unknown => &mut self.unknown,
+        };
+        *n += 1;
+    }
+
+    /// Adds another tally.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::Routes;
+    /// let mut a = Routes { stated: 1, ..Routes::default() };
+    /// a.merge(Routes { derived: 2, ..Routes::default() });
+    /// assert_eq!((a.stated, a.derived), (1, 2));
+    /// ```
+    pub fn merge(&mut self, other: Routes) {
+        self.stated += other.stated;
+        self.assumed += other.assumed;
+        self.derived += other.derived;
+        self.unknown += other.unknown;
+    }
+
+    /// The number of parts counted.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::Routes;
+    /// assert_eq!(Routes { stated: 1, unknown: 2, ..Routes::default() }.total(), 3);
+    /// ```
+    pub fn total(&self) -> usize {
+        self.stated + self.assumed + self.derived + self.unknown
+    }
+}
+
+/// "2 stated, 1 derived": the non-zero counts, or "none".
+impl fmt::Display for Routes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let counts = [
+            (self.stated, Route::Stated),
+            (self.assumed, Route::Assumed),
+            (self.derived, Route::Derived),
+            (self.unknown, Route::Unknown),
+        ];
+        let mut first = true;
+        for (n, route) in counts.into_iter().filter(|(n, _)| *n > 0) {
+            if !first {
+                f.write_str(", ")?;
+            }
+            write!(f, "{n} {route}")?;
+            first = false;
+        }
+        if first {
+            f.write_str("none")?;
+        }
+        Ok(())
+    }
+}
+
+/// Something a [`Query`](super::Query) can add up; implemented by the measures of this
+/// module only.
+///
+/// `Value` is the amount a total holds: [`AcceleratorCount`] (in GPUs) for [`Gpus`],
+/// [`ComputeFigure`] for [`Compute`], [`Power`] (W) for [`ItPower`] and [`FacilityPower`],
+/// and a plain count for [`Deployments`] and [`Phases`].
+///
+/// # Example
+/// ```
+/// use sovereign_compute::analysis::{Compute, Measure};
+/// use sovereign_compute::units::{Precision, Sparsity};
+///
+/// fn label(m: impl Measure) -> String { m.to_string() }
+/// assert_eq!(label(Compute::peak(Precision::Fp4, Sparsity::Sparse)), "FP4 sparse peak compute");
+/// ```
+pub trait Measure: sealed::Sealed + Clone + fmt::Debug + fmt::Display {}
+
+impl<M: sealed::Sealed + Clone + fmt::Debug + fmt::Display> Measure for M {}
+
+pub(crate) mod sealed {
+    //! The measure protocol, out of users' reach so that it can change.
+
+    use super::*;
+
+    /// What a measure counts per item.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Tally {
+        /// Sums parts from phases and hardware lines.
+        Parts,
+        /// Counts each phase once.
+        Phases,
+        /// Counts each deployment once.
+        Deployments,
+    }
+
+    /// Implemented by the measures of this module; see [`Measure`](super::Measure).
+    pub trait Sealed {
+        /// The amount a total of this measure holds.
+        type Value: Amount;
+        /// The figure for one GPU that derivation multiplies by.
+        type Factor: Copy;
+
+        /// What is counted per item.
+        fn tally(&self) -> Tally;
+
+        /// The value one counted item adds (for tallies of phases and deployments).
+        fn one(&self) -> Self::Value;
+
+        /// A value as a table cell.
+        fn cell(&self, value: &Self::Value) -> String;
+
+        /// The figure of one GPU of a catalog part or system, if the catalog has it.
+        fn per_gpu(&self, catalog: &Catalog, name: &str) -> Option<Self::Factor>;
+
+        /// The figure the phase states, if it states one this measure can use.
+        ///
+        /// # Errors
+        /// Overflow while scaling.
+        fn stated(&self, phase: &Phase) -> Result<Option<(Part<Self::Value>, Route)>>;
+
+        /// A hardware line's figure from its GPUs.
+        ///
+        /// # Errors
+        /// Overflow.
+        fn derive(
+            &self,
+            gpus: Part<AcceleratorCount>,
+            per_gpu: Option<Self::Factor>,
+            in_gpus: bool,
+        ) -> Result<(Part<Self::Value>, Route)>;
+    }
+}
+
+use sealed::{Sealed, Tally};
+
+/// The route of a derived part: derived when known, unknown otherwise.
+fn derived<T>(part: Part<T>) -> (Part<T>, Route) {
+    let route = if part.is_some() {
+        Route::Derived
+    } else {
+        Route::Unknown
+    };
+    (part, route)
+}
+
+/// GPUs × a per-GPU factor, as a derived part.
+fn scaled<T, F: Copy>(
+    gpus: Part<AcceleratorCount>,
+    per_gpu: Option<F>,
+    scale: impl Fn(F, f64) -> Result<T>,
+) -> Result<(Part<T>, Route)> {
+    let Some(factor) = per_gpu else {
+        return Ok((None, Route::Unknown));
+    };
+    // Counts past 2^53 lose integer precision here, like every f64 quantity.
+    Ok(derived(map_part(gpus, |n| {
+        scale(factor, n.count() as f64)
+    })?))
+}
+
+/// The number of GPUs, converted from superchips, nodes and racks through the catalog.
+///
+/// A line counted in GPUs is [stated](Route::Stated); one counted in another unit is
+/// [derived](Route::Derived) when the catalog can convert it. Unlisted hardware counts only
+/// when counted in GPUs. A phase without hardware lines has an unknown GPU count.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::analysis::Gpus;
+/// assert_eq!(Gpus.to_string(), "GPUs");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Gpus;
+
+impl fmt::Display for Gpus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("GPUs")
+    }
+}
+
+impl Sealed for Gpus {
+    type Value = AcceleratorCount;
+    type Factor = ();
+
+    fn tally(&self) -> Tally {
+        Tally::Parts
+    }
+
+    fn one(&self) -> AcceleratorCount {
+        AcceleratorCount::gpus(1)
+    }
+
+    fn cell(&self, value: &AcceleratorCount) -> String {
+        Estimate::exact(value.count()).to_string()
+    }
+
+    fn per_gpu(&self, _: &Catalog, _: &str) -> Option<()> {
+        Some(())
+    }
+
+    fn stated(&self, _: &Phase) -> Result<Option<(Part<AcceleratorCount>, Route)>> {
+        Ok(None)
+    }
+
+    fn derive(
+        &self,
+        gpus: Part<AcceleratorCount>,
+        _: Option<()>,
+        in_gpus: bool,
+    ) -> Result<(Part<AcceleratorCount>, Route)> {
+        Ok(match (gpus, in_gpus) {
+            (None, _) => (None, Route::Unknown),
+            (known, true) => (known, Route::Stated),
+            (known, false) => (known, Route::Derived),
+        })
+    }
+}
+
+/// Compute in one format (FLOP/s, or OP/s for INT8).
+///
+/// A phase whose stated compute has exactly this format counts as
+/// [stated](Route::Stated) (or [assumed](Route::Assumed) when the registry assumed the
+/// format). Otherwise each hardware line is GPUs × the catalog's per-GPU peak in this
+/// precision and sparsity ([derived](Route::Derived)), possible only on the theoretical-peak
+/// basis; a line the catalog has no figure for is [unknown](Route::Unknown). There is no
+/// conversion between formats other than through a part's figures.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::analysis::Compute;
+/// use sovereign_compute::units::{Precision, Sparsity};
+///
+/// let fp8 = Compute::peak(Precision::Fp8, Sparsity::Dense);
+/// assert_eq!(fp8.to_string(), "FP8 dense peak compute");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Compute {
+    format: ComputeFormat,
+}
+
+impl Compute {
+    /// Compute in any format, including measured ones (HPL); those are only ever stated,
+    /// never derived.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::Compute;
+    /// use sovereign_compute::units::{Basis, ComputeFormat, Precision, Sparsity};
+    /// let rmax = Compute::new(ComputeFormat::new(Precision::Fp64, Sparsity::Dense, Basis::Hpl));
+    /// assert_eq!(rmax.format().basis, Basis::Hpl);
+    /// ```
+    pub const fn new(format: ComputeFormat) -> Self {
+        Self { format }
+    }
+
+    /// Theoretical-peak compute in a precision and sparsity.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::Compute;
+    /// use sovereign_compute::units::{Basis, Precision, Sparsity};
+    /// assert_eq!(Compute::peak(Precision::Fp4, Sparsity::Sparse).format().basis, Basis::Peak);
+    /// ```
+    pub const fn peak(precision: Precision, sparsity: Sparsity) -> Self {
+        Self::new(ComputeFormat::peak(precision, sparsity))
+    }
+
+    /// The format totals are in.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::Compute;
+    /// use sovereign_compute::units::{Precision, Sparsity};
+    /// assert_eq!(Compute::peak(Precision::Fp8, Sparsity::Dense).format().precision, Precision::Fp8);
+    /// ```
+    pub const fn format(&self) -> ComputeFormat {
+        self.format
+    }
+}
+
+impl fmt::Display for Compute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} compute", self.format)
+    }
+}
+
+impl Sealed for Compute {
+    type Value = ComputeFigure;
+    type Factor = ComputeRate;
+
+    fn tally(&self) -> Tally {
+        Tally::Parts
+    }
+
+    fn one(&self) -> ComputeFigure {
+        ComputeFigure::new(ComputeRate::ZERO, self.format)
+    }
+
+    fn cell(&self, value: &ComputeFigure) -> String {
+        value.rate.to_string()
+    }
+
+    fn per_gpu(&self, catalog: &Catalog, name: &str) -> Option<ComputeRate> {
+        let f = self.format;
+        (f.basis == Basis::Peak)
+            .then(|| catalog.per_gpu_peak(name, f.precision, f.sparsity).ok())
+            .flatten()
+    }
+
+    fn stated(&self, phase: &Phase) -> Result<Option<(Part<ComputeFigure>, Route)>> {
+        let Some(stated) = &phase.compute else {
+            return Ok(None);
+        };
+        let route = match &stated.format {
+            FormatReading::Stated(f) if *f == self.format => Route::Stated,
+            FormatReading::Assumed { format, .. } if *format == self.format => Route::Assumed,
+            _ => return Ok(None),
+        };
+        let part = map_part(part_of(&stated.rate.value), |rate| {
+            Ok(ComputeFigure::new(rate, self.format))
+        })?;
+        // A stated figure that is itself unknown says nothing; the hardware may.
+        Ok(part.map(|p| (Some(p), route)))
+    }
+
+    fn derive(
+        &self,
+        gpus: Part<AcceleratorCount>,
+        per_gpu: Option<ComputeRate>,
+        _: bool,
+    ) -> Result<(Part<ComputeFigure>, Route)> {
+        scaled(gpus, per_gpu, |rate, n| {
+            Ok(ComputeFigure::new(rate.checked_scale(n)?, self.format))
+        })
+    }
+}
+
+/// IT power (W): the phase's stated power, else GPUs × the catalog's per-GPU TDP.
+///
+/// A stated phase power is read as IT power, as announcements usually quote the IT load;
+/// where a source quotes site power, read it with [`ItPower`] and apply no PUE. Derived power
+/// is accelerator TDP only (plus the CPU share where a module's TDP includes it): host CPUs,
+/// memory, networking and cooling are not in it.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::analysis::ItPower;
+/// assert_eq!(ItPower.to_string(), "IT power");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ItPower;
+
+impl fmt::Display for ItPower {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("IT power")
+    }
+}
+
+impl Sealed for ItPower {
+    type Value = Power;
+    type Factor = Power;
+
+    fn tally(&self) -> Tally {
+        Tally::Parts
+    }
+
+    fn one(&self) -> Power {
+        Power::ZERO
+    }
+
+    fn cell(&self, value: &Power) -> String {
+        value.to_string()
+    }
+
+    fn per_gpu(&self, catalog: &Catalog, name: &str) -> Option<Power> {
+        catalog.per_gpu_tdp(name).ok()
+    }
+
+    fn stated(&self, phase: &Phase) -> Result<Option<(Part<Power>, Route)>> {
+        let part = phase.power.as_ref().and_then(|p| part_of(&p.value));
+        Ok(part.map(|p| (Some(p), Route::Stated)))
+    }
+
+    fn derive(
+        &self,
+        gpus: Part<AcceleratorCount>,
+        per_gpu: Option<Power>,
+        _: bool,
+    ) -> Result<(Part<Power>, Route)> {
+        scaled(gpus, per_gpu, Power::checked_scale)
+    }
+}
+
+/// Facility power (W): [`ItPower`] × a PUE (power usage effectiveness, facility power over IT
+/// power) the caller gives, applied to stated and derived IT power alike.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::analysis::FacilityPower;
+/// assert_eq!(FacilityPower::new(1.3)?.to_string(), "facility power at PUE 1.3");
+/// assert!(FacilityPower::new(0.9).is_err());
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FacilityPower {
+    pue: f64,
+}
+
+impl FacilityPower {
+    /// Facility power at this PUE.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] (quantity `"PUE"`) if `pue` is not finite or below 1.0.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::FacilityPower;
+    /// assert_eq!(FacilityPower::new(1.2)?.pue(), 1.2);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn new(pue: f64) -> Result<Self> {
+        if pue.is_finite() && pue >= 1.0 {
+            Ok(Self { pue })
+        } else {
+            Err(Error::InvalidValue {
+                quantity: "PUE",
+                value: pue,
+                reason: "a PUE (facility power over IT power) is finite and at least 1.0",
+            })
+        }
+    }
+
+    /// The PUE.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::FacilityPower;
+    /// assert_eq!(FacilityPower::new(1.0)?.pue(), 1.0);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn pue(&self) -> f64 {
+        self.pue
+    }
+
+    fn facility(&self, (part, route): (Part<Power>, Route)) -> Result<(Part<Power>, Route)> {
+        Ok((map_part(part, |p| p.checked_scale(self.pue))?, route))
+    }
+}
+
+impl fmt::Display for FacilityPower {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "facility power at PUE {}", self.pue)
+    }
+}
+
+impl Sealed for FacilityPower {
+    type Value = Power;
+    type Factor = Power;
+
+    fn tally(&self) -> Tally {
+        Tally::Parts
+    }
+
+    fn one(&self) -> Power {
+        Power::ZERO
+    }
+
+    fn cell(&self, value: &Power) -> String {
+        value.to_string()
+    }
+
+    fn per_gpu(&self, catalog: &Catalog, name: &str) -> Option<Power> {
+        ItPower.per_gpu(catalog, name)
+    }
+
+    fn stated(&self, phase: &Phase) -> Result<Option<(Part<Power>, Route)>> {
+        ItPower
+            .stated(phase)?
+            .map(|it| self.facility(it))
+            .transpose()
+    }
+
+    fn derive(
+        &self,
+        gpus: Part<AcceleratorCount>,
+        per_gpu: Option<Power>,
+        in_gpus: bool,
+    ) -> Result<(Part<Power>, Route)> {
+        self.facility(ItPower.derive(gpus, per_gpu, in_gpus)?)
+    }
+}
+
+/// Implements a tally measure: each counted item adds exactly one.
+macro_rules! tally_measure {
+    ($(#[$meta:meta])* $name:ident, $tally:ident, $label:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+        pub struct $name;
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str($label)
+            }
+        }
+
+        impl Sealed for $name {
+            type Value = u64;
+            type Factor = ();
+
+            fn tally(&self) -> Tally {
+                Tally::$tally
+            }
+
+            fn one(&self) -> u64 {
+                1
+            }
+
+            fn cell(&self, value: &u64) -> String {
+                Estimate::exact(*value).to_string()
+            }
+
+            fn per_gpu(&self, _: &Catalog, _: &str) -> Option<()> {
+                None
+            }
+
+            fn stated(&self, _: &Phase) -> Result<Option<(Part<u64>, Route)>> {
+                Ok(None)
+            }
+
+            fn derive(&self, _: Part<AcceleratorCount>, _: Option<()>, _: bool) -> Result<(Part<u64>, Route)> {
+                Ok((None, Route::Unknown))
+            }
+        }
+    };
+}
+
+tally_measure! {
+    /// The number of deployments: each counted once in each group it falls in through its
+    /// selected phases (a deployment without phases is counted when no phase filter is set).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::Deployments;
+    /// assert_eq!(Deployments.to_string(), "deployments");
+    /// ```
+    Deployments, Deployments, "deployments"
+}
+
+tally_measure! {
+    /// The number of phases: each selected phase counted once in each group it falls in.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::Phases;
+    /// assert_eq!(Phases.to_string(), "phases");
+    /// ```
+    Phases, Phases, "phases"
+}

@@ -1,0 +1,200 @@
+//! The query builder: filters, then grouping, then a measure.
+
+use super::filter::Filter;
+use super::key::GroupKey;
+use super::measure::Measure;
+use super::scenario::Scenario;
+use super::table::{Collector, Table};
+use super::timeline::{Points, Series};
+use super::walk::Walk;
+use crate::Result;
+use crate::registry::Registry;
+
+/// A question about a registry: which records ([`Filter`]s, all of which must hold), grouped
+/// how ([`GroupKey`], up to two), adding up what ([`Measure`]).
+///
+/// [`run`](Self::run) gives a [`Table`] of totals; [`series`](Self::series) gives a
+/// [`Series`] of totals at a run of dates. Both count each deployment once (see
+/// [`excluded`](super::excluded)) and leave out cancelled and superseded phases.
+///
+/// # Example
+/// ```
+/// # #[cfg(feature = "dataset")] {
+/// use sovereign_compute::analysis::{Compute, Gpus, GroupKey, Query};
+/// use sovereign_compute::units::{Precision, Sparsity};
+///
+/// let registry = sovereign_compute::synthetic::registry(200, 1)?;
+/// let by_country = Query::new().group_by(GroupKey::HostCountry);
+/// let gpus = by_country.run(&registry, Gpus)?;
+/// let fp4 = by_country.run(&registry, Compute::peak(Precision::Fp4, Sparsity::Dense))?;
+/// assert_eq!(gpus.rows().len(), fp4.rows().len());
+/// println!("{gpus}\n{fp4:#}");
+/// # }
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    filters: Vec<Filter>,
+    keys: Vec<GroupKey>,
+}
+
+impl Query {
+    /// Every deployment, not grouped.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::Query;
+    /// assert!(Query::new().filters().is_empty());
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a filter; all filters must hold.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Filter, Query};
+    /// use sovereign_compute::Country;
+    /// let q = Query::new().filter(Filter::HostCountry(vec![Country::FR]));
+    /// assert_eq!(q.filters().len(), 1);
+    /// ```
+    pub fn filter(mut self, filter: Filter) -> Self {
+        self.filters.push(filter);
+        self
+    }
+
+    /// Groups by one key (replacing any grouping set before).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{GroupKey, Query};
+    /// let q = Query::new().group_by(GroupKey::Vendor);
+    /// assert_eq!(q.keys(), [GroupKey::Vendor]);
+    /// ```
+    pub fn group_by(mut self, key: GroupKey) -> Self {
+        self.keys = vec![key];
+        self
+    }
+
+    /// Groups by a combination of two keys: one row per pair of groups that occurs
+    /// (replacing any grouping set before).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{GroupKey, Query};
+    /// let q = Query::new().group_by_pair(GroupKey::HostCountry, GroupKey::Status);
+    /// assert_eq!(q.keys().len(), 2);
+    /// ```
+    pub fn group_by_pair(mut self, first: GroupKey, second: GroupKey) -> Self {
+        self.keys = vec![first, second];
+        self
+    }
+
+    /// The filters.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(sovereign_compute::analysis::Query::new().filters().is_empty());
+    /// ```
+    pub fn filters(&self) -> &[Filter] {
+        &self.filters
+    }
+
+    /// The grouping keys, in order.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(sovereign_compute::analysis::Query::new().keys().is_empty());
+    /// ```
+    pub fn keys(&self) -> &[GroupKey] {
+        &self.keys
+    }
+
+    /// Adds the measure up over the selected records, per group and in total.
+    ///
+    /// Totals are in the measure's unit: GPUs for [`Gpus`](super::Gpus), FLOP/s (OP/s for
+    /// INT8) in the asked format for [`Compute`](super::Compute), W for
+    /// [`ItPower`](super::ItPower) and [`FacilityPower`](super::FacilityPower), a plain count
+    /// for [`Deployments`](super::Deployments) and [`Phases`](super::Phases).
+    ///
+    /// Takes O(p) time for p phases and hardware lines (plus a catalog lookup per distinct
+    /// kind of hardware line).
+    ///
+    /// # Errors
+    /// [`Error::Overflow`](crate::Error::Overflow) if a sum does not fit its type (more than
+    /// `u64::MAX` GPUs, a rate that is not a finite `f64`).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Deployments, Filter, Query};
+    /// use sovereign_compute::model::Deployment;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    ///
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR))
+    ///     .deployment(Deployment::new("b".parse()?, "B", Country::DE))
+    ///     .build()?;
+    /// let french = Query::new().filter(Filter::HostCountry(vec![Country::FR])).run(&registry, Deployments)?;
+    /// assert_eq!(french.total().central(), Some(1));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn run<M: Measure>(&self, registry: &Registry, measure: M) -> Result<Table<M>> {
+        let walk = Walk::new(registry, self, &measure, None);
+        let mut collector = Collector::new();
+        let excluded = walk.run(|item| collector.add(item))?;
+        Ok(Table::collect(
+            measure.clone(),
+            self.keys.clone(),
+            collector,
+            excluded,
+        ))
+    }
+
+    /// The measure at each of `points` under `scenario`, per group and in total: what counts
+    /// on each day (see [`Scenario`]), cumulatively.
+    ///
+    /// Takes O((p + m) log m) time for p phases and hardware lines and m points: each part is
+    /// placed once by binary search and the points are swept once, not every part per point.
+    /// A [`Deployments`](super::Deployments) count counts a deployment, in each of its
+    /// groups, from the start of its first counting phase to the stop of its last.
+    ///
+    /// Totals are of the measure's value type (GPUs, FLOP/s in the measure's format, W, or a
+    /// count); a point's total with no parts means nothing counted on that day.
+    ///
+    /// # Errors
+    /// As [`run`](Self::run).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Phases, Period, Points, Query, Scenario};
+    /// use sovereign_compute::model::{Deployment, Phase, Status};
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    ///
+    /// let registry = Registry::builder()
+    ///     .deployment(
+    ///         Deployment::new("a".parse()?, "A", Country::FR)
+    ///             .with_phase(Phase::new("p1", Status::Planned).online("2026-Q1".parse()?))
+    ///             .with_phase(Phase::new("p2", Status::Planned).online("2026-H2".parse()?)),
+    ///     )
+    ///     .build()?;
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let points = Points::new(Period::Quarter, day(2026, 1, 1), day(2026, 12, 31))?;
+    /// let series = Query::new().series(&registry, Phases, Scenario::Committed, &points)?;
+    /// let counts: Vec<_> = series.total().iter().map(|t| t.central().unwrap_or(0)).collect();
+    /// assert_eq!(counts, [1, 1, 1, 2]);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn series<M: Measure>(
+        &self,
+        registry: &Registry,
+        measure: M,
+        scenario: Scenario,
+        points: &Points,
+    ) -> Result<Series<M>> {
+        Series::sweep(registry, self, measure, scenario, points)
+    }
+}

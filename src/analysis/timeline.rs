@@ -1,0 +1,559 @@
+//! Capacity over time: totals at the end of each month, quarter or year between two dates.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::hardware::Part;
+use super::hashing::Groups;
+use super::key::{GroupKey, Key};
+use super::measure::Measure;
+use super::scenario::{Scenario, Window};
+use super::table::{add_part, groups_of, title, write_columns, write_notes};
+use super::walk::Walk;
+use super::{Group, Query};
+use crate::estimate::{Amount, Total};
+use crate::registry::Registry;
+use crate::{Error, PartialDate, Result};
+
+/// The spacing of a series' points.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::analysis::Period;
+/// assert_eq!(Period::Quarter.to_string(), "quarter");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    /// Calendar months.
+    Month,
+    /// Calendar quarters.
+    Quarter,
+    /// Calendar years.
+    Year,
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+            Period::Year => "year",
+        })
+    }
+}
+
+/// The dates a series is evaluated at: the last day of each period from the one containing
+/// `from` to the one containing `to`.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use sovereign_compute::analysis::{Period, Points};
+///
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let points = Points::new(Period::Quarter, day(2025, 11, 5), day(2026, 4, 1))?;
+/// let labels: Vec<String> = points.periods().iter().map(|p| p.to_string()).collect();
+/// assert_eq!(labels, ["2025-Q4", "2026-Q1", "2026-Q2"]);
+/// assert_eq!(points.days()[1], day(2026, 3, 31));
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Points {
+    period: Period,
+    periods: Vec<PartialDate>,
+    days: Vec<NaiveDate>,
+}
+
+impl Points {
+    /// The points from the period containing `from` to the one containing `to`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidDate`] if `from` is after `to`, or either is outside the years
+    /// [`PartialDate::MIN_YEAR`] to [`PartialDate::MAX_YEAR`].
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Period, Points};
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert_eq!(Points::new(Period::Year, day(2024, 6, 1), day(2030, 1, 1))?.days().len(), 7);
+    /// assert!(Points::new(Period::Year, day(2030, 1, 1), day(2024, 1, 1)).is_err());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn new(period: Period, from: NaiveDate, to: NaiveDate) -> Result<Self> {
+        if from > to {
+            return Err(Error::InvalidDate {
+                input: format!("{from}..{to}"),
+                reason: "a series must start on or before its last day".to_owned(),
+            });
+        }
+        let mut periods = Vec::new();
+        let mut current = containing(period, from)?;
+        let last = containing(period, to)?;
+        loop {
+            periods.push(current);
+            if current == last {
+                break;
+            }
+            let next = current
+                .latest()
+                .succ_opt()
+                .ok_or_else(|| out_of_range(to))?;
+            current = containing(period, next)?;
+        }
+        let days = periods.iter().map(PartialDate::latest).collect();
+        Ok(Self {
+            period,
+            periods,
+            days,
+        })
+    }
+
+    /// The spacing.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Period, Points};
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// assert_eq!(Points::new(Period::Month, day, day)?.period(), Period::Month);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The periods, in order.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Period, Points};
+    /// let day = NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
+    /// assert_eq!(Points::new(Period::Month, day, day)?.periods()[0].to_string(), "2026-02");
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn periods(&self) -> &[PartialDate] {
+        &self.periods
+    }
+
+    /// The last day of each period: the days totals are taken on.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Period, Points};
+    /// let day = NaiveDate::from_ymd_opt(2024, 2, 1).unwrap();
+    /// assert_eq!(Points::new(Period::Month, day, day)?.days(), [NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()]);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn days(&self) -> &[NaiveDate] {
+        &self.days
+    }
+
+    /// The first point on or after `day`: the index of the first day ≥ `day`.
+    fn index(&self, day: Option<NaiveDate>) -> usize {
+        day.map_or(0, |day| self.days.partition_point(|d| *d < day))
+    }
+
+    /// The points a window covers, as a half-open range of indices.
+    fn range(&self, window: Window) -> (usize, usize) {
+        let start = self.index(window.start);
+        let stop = window.stop.map_or(self.days.len(), |s| self.index(Some(s)));
+        (start, stop)
+    }
+}
+
+fn out_of_range(day: NaiveDate) -> Error {
+    Error::InvalidDate {
+        input: day.to_string(),
+        reason: format!(
+            "series points must lie in the years {} to {}",
+            PartialDate::MIN_YEAR,
+            PartialDate::MAX_YEAR
+        ),
+    }
+}
+
+/// The period of the given spacing that contains `day`.
+fn containing(period: Period, day: NaiveDate) -> Result<PartialDate> {
+    let (year, month) = (day.year(), day.month());
+    match period {
+        Period::Month => PartialDate::month(year, month),
+        Period::Quarter => PartialDate::quarter(year, (month - 1) / 3 + 1),
+        Period::Year => PartialDate::year(year),
+    }
+    .map_err(|_| out_of_range(day))
+}
+
+/// Totals of one group at every point.
+///
+/// Open-ended parts (the usual case: capacity that does not stop) are added once at their
+/// first point and carried forward by a running sum; parts that stop go into a segment tree
+/// over the points, so that each part costs O(log m) and no total is ever subtracted (floating
+/// sums would drift, and a stop before the series ends is rare).
+#[derive(Debug)]
+struct Lane<T> {
+    starts: Vec<Total<T>>,
+    tree: Vec<Total<T>>,
+}
+
+impl<T: Amount> Lane<T> {
+    fn new(points: usize) -> Self {
+        Self {
+            starts: vec![Total::new(); points],
+            tree: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, (start, stop): (usize, usize), part: Part<T>) -> Result<()> {
+        let m = self.starts.len();
+        if start >= stop {
+            return Ok(());
+        }
+        if stop >= m {
+            return match self.starts.get_mut(start) {
+                Some(total) => add_part(total, part),
+                None => Ok(()),
+            };
+        }
+        if self.tree.is_empty() {
+            self.tree = vec![Total::new(); 2 * m];
+        }
+        // Bottom-up segment tree: leaves at m..2m; a range adds to O(log m) nodes.
+        let (mut l, mut r) = (start + m, stop + m);
+        while l < r {
+            if l % 2 == 1 {
+                self.add_node(l, part)?;
+                l += 1;
+            }
+            if r % 2 == 1 {
+                r -= 1;
+                self.add_node(r, part)?;
+            }
+            l /= 2;
+            r /= 2;
+        }
+        Ok(())
+    }
+
+    fn add_node(&mut self, node: usize, part: Part<T>) -> Result<()> {
+        match self.tree.get_mut(node) {
+            Some(total) => add_part(total, part),
+            None => Ok(()),
+        }
+    }
+
+    /// The totals at every point: the running sum of starts plus each leaf's path to the
+    /// root.
+    fn finish(self) -> Result<Vec<Total<T>>> {
+        let m = self.starts.len();
+        let mut running = Total::new();
+        let mut out = Vec::with_capacity(m);
+        for (i, start) in self.starts.iter().enumerate() {
+            running.merge(start)?;
+            let mut total = running.clone();
+            let mut node = i + m;
+            while node >= 1 && !self.tree.is_empty() {
+                if let Some(t) = self.tree.get(node) {
+                    total.merge(t)?;
+                }
+                node /= 2;
+            }
+            out.push(total);
+        }
+        Ok(out)
+    }
+}
+
+/// One group's totals at each point of a [`Series`].
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use sovereign_compute::analysis::{Deployments, GroupKey, Period, Points, Query, Scenario};
+/// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+/// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+/// let points = Points::new(Period::Year, day, day)?;
+/// let series = Query::new().group_by(GroupKey::HostCountry).series(&registry, Deployments, Scenario::Committed, &points)?;
+/// for row in series.rows() {
+///     assert_eq!(row.values.len(), 1);
+/// }
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesRow<T> {
+    /// The row's group for each key of the query.
+    pub groups: Vec<Group>,
+    /// The total at each point; a total with no parts means nothing counted on that day.
+    pub values: Vec<Total<T>>,
+}
+
+/// Totals per group at each point of a [`Points`] run, under a [`Scenario`]; see
+/// [`Query::series`].
+///
+/// `Display` writes one line per point with each group's central value and the total's; a
+/// `*` marks a value with unknown parts.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use sovereign_compute::analysis::{Deployments, GroupKey, Period, Points, Query, Scenario};
+/// use sovereign_compute::model::{Deployment, Phase, Status};
+/// use sovereign_compute::registry::Registry;
+/// use sovereign_compute::Country;
+///
+/// let registry = Registry::builder()
+///     .deployment(Deployment::new("a".parse()?, "A", Country::FR)
+///         .with_phase(Phase::new("p", Status::Planned).online("2026".parse()?)))
+///     .deployment(Deployment::new("b".parse()?, "B", Country::DE)
+///         .with_phase(Phase::new("p", Status::Planned).online("2027-03".parse()?)))
+///     .build()?;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let points = Points::new(Period::Year, day(2025, 1, 1), day(2027, 1, 1))?;
+/// let series = Query::new()
+///     .group_by(GroupKey::HostCountry)
+///     .series(&registry, Deployments, Scenario::Committed, &points)?;
+/// assert_eq!(series.to_string(), "\
+/// deployments by host country, committed
+/// date  DE  FR  total
+/// 2025   0   0      0
+/// 2026   0   1      1
+/// 2027   1   1      2
+/// ");
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series<M: Measure> {
+    measure: M,
+    scenario: Scenario,
+    keys: Vec<GroupKey>,
+    points: Points,
+    rows: Vec<SeriesRow<M::Value>>,
+    total: Vec<Total<M::Value>>,
+    excluded: usize,
+    overlapping: bool,
+}
+
+impl<M: Measure> Series<M> {
+    pub(crate) fn sweep(
+        registry: &Registry,
+        query: &Query,
+        measure: M,
+        scenario: Scenario,
+        points: &Points,
+    ) -> Result<Self> {
+        let m = points.days.len();
+        let walk = Walk::new(registry, query, &measure, Some(scenario));
+        let mut lanes: Groups<Key<'_>, Lane<M::Value>> = Groups::new();
+        let mut all = Lane::new(m);
+        let mut overlapping = false;
+        let excluded = walk.run(|item| {
+            let range = points.range(item.window);
+            all.add(range, item.part)?;
+            overlapping |= item.keys.len() > 1;
+            for key in item.keys {
+                if let Some(lane) = lanes.entry(*key, || Lane::new(m)) {
+                    lane.add(range, item.part)?;
+                }
+            }
+            Ok(())
+        })?;
+        let keys = query.keys().to_vec();
+        let mut rows = lanes
+            .into_entries()
+            .into_iter()
+            .map(|(key, lane)| {
+                Ok(SeriesRow {
+                    groups: groups_of(&key, &keys),
+                    values: lane.finish()?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        rows.sort_by(|a, b| a.groups.cmp(&b.groups));
+        Ok(Self {
+            measure,
+            scenario,
+            keys,
+            points: points.clone(),
+            rows,
+            total: all.finish()?,
+            excluded,
+            overlapping,
+        })
+    }
+
+    /// The measure.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Gpus, Period, Points, Query, Scenario};
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let s = Query::new().series(&registry, Gpus, Scenario::Committed, &Points::new(Period::Year, day, day)?)?;
+    /// assert_eq!(s.measure(), &Gpus);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn measure(&self) -> &M {
+        &self.measure
+    }
+
+    /// The scenario.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Gpus, Period, Points, Query, Scenario};
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let s = Query::new().series(&registry, Gpus, Scenario::Optimistic, &Points::new(Period::Year, day, day)?)?;
+    /// assert_eq!(s.scenario(), Scenario::Optimistic);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn scenario(&self) -> Scenario {
+        self.scenario
+    }
+
+    /// The points.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Gpus, Period, Points, Query, Scenario};
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let points = Points::new(Period::Year, day, day)?;
+    /// let s = Query::new().series(&registry, Gpus, Scenario::Committed, &points)?;
+    /// assert_eq!(s.points(), &points);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn points(&self) -> &Points {
+        &self.points
+    }
+
+    /// The groups' rows, in group order.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Gpus, Period, Points, Query, Scenario};
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let s = Query::new().series(&registry, Gpus, Scenario::Committed, &Points::new(Period::Year, day, day)?)?;
+    /// assert!(s.rows().is_empty());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn rows(&self) -> &[SeriesRow<M::Value>] {
+        &self.rows
+    }
+
+    /// The row with these groups.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Gpus, Group, GroupKey, Period, Points, Query, Scenario};
+    /// use sovereign_compute::Country;
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let s = Query::new().group_by(GroupKey::HostCountry)
+    ///     .series(&registry, Gpus, Scenario::Committed, &Points::new(Period::Year, day, day)?)?;
+    /// assert!(s.get(&[Group::Country(Country::FR)]).is_none());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn get(&self, groups: &[Group]) -> Option<&SeriesRow<M::Value>> {
+        self.rows.iter().find(|r| r.groups == groups)
+    }
+
+    /// The total at each point, each part counted once.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Gpus, Period, Points, Query, Scenario};
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let s = Query::new().series(&registry, Gpus, Scenario::Committed, &Points::new(Period::Year, day, day)?)?;
+    /// assert_eq!(s.total()[0].parts(), 0); // nothing counts
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn total(&self) -> &[Total<M::Value>] {
+        &self.total
+    }
+
+    /// How many deployments were left out as double-counted (see
+    /// [`excluded`](super::excluded)).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Gpus, Period, Points, Query, Scenario};
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let s = Query::new().series(&registry, Gpus, Scenario::Committed, &Points::new(Period::Year, day, day)?)?;
+    /// assert_eq!(s.excluded(), 0);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn excluded(&self) -> usize {
+        self.excluded
+    }
+
+    /// Whether some part fell in more than one group.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Gpus, Period, Points, Query, Scenario};
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let s = Query::new().series(&registry, Gpus, Scenario::Committed, &Points::new(Period::Year, day, day)?)?;
+    /// assert!(!s.overlapping());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn overlapping(&self) -> bool {
+        self.overlapping
+    }
+
+    fn cell(&self, total: &Total<M::Value>) -> String {
+        let Some(central) = total.central() else {
+            return if total.parts() == 0 { "0" } else { "unknown" }.to_owned();
+        };
+        let mark = if total.unknown_parts() > 0 { "*" } else { "" };
+        format!("{}{mark}", self.measure.cell(&central))
+    }
+}
+
+impl<M: Measure> fmt::Display for Series<M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}, {}", title(&self.measure, &self.keys), self.scenario)?;
+        let mut header = vec!["date".to_owned()];
+        header.extend(self.rows.iter().map(|r| {
+            r.groups
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" / ")
+        }));
+        header.push("total".to_owned());
+        let mut lines = vec![header];
+        for (i, period) in self.points.periods.iter().enumerate() {
+            let mut line = vec![period.to_string()];
+            for row in &self.rows {
+                line.push(row.values.get(i).map_or_else(String::new, |t| self.cell(t)));
+            }
+            line.push(self.total.get(i).map_or_else(String::new, |t| self.cell(t)));
+            lines.push(line);
+        }
+        write_columns(f, &lines, 1)?;
+        let unknown = self.total.iter().any(|t| t.unknown_parts() > 0);
+        if unknown {
+            writeln!(
+                f,
+                "* central value of the known parts; some parts are unknown"
+            )?;
+        }
+        write_notes(f, self.excluded, self.overlapping, 0)
+    }
+}

@@ -1,0 +1,286 @@
+//! What an import or export did with each row: the problems, and the records that came of it.
+
+use std::fmt;
+
+use crate::model::DeploymentId;
+use crate::registry::{Problem, Registry};
+use crate::{Error, Result};
+
+/// Whether an import stops at problems or imports what it can.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::interop::{ImportOptions, Mode};
+/// assert_eq!(ImportOptions::new().mode(), Mode::Strict);
+/// assert_eq!(ImportOptions::new().lenient().mode(), Mode::Lenient);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Mode {
+    /// Any problem fails the import with [`Error::InvalidRegistry`], listing every problem
+    /// found (each as a `csv row` record with its row number and column).
+    #[default]
+    Strict,
+    /// Rows and cells with problems are left out, the rest is imported, and the problems are
+    /// returned in the [`ImportReport`].
+    Lenient,
+}
+
+/// What became of the row or cell a [`RowProblem`] is about.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::interop::Effect;
+/// assert_eq!(Effect::RowSkipped.to_string(), "row not imported");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Effect {
+    /// On import, the cell's value was not used and the rest of the row was imported; on
+    /// export, the cell was left empty.
+    CellIgnored,
+    /// On import, the row was not imported at all; on export, the record has no row.
+    RowSkipped,
+}
+
+impl fmt::Display for Effect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Effect::CellIgnored => "cell ignored",
+            Effect::RowSkipped => "row not imported",
+        })
+    }
+}
+
+/// A problem with one cell of one row of a table.
+///
+/// `row` is the row as a spreadsheet numbers it: the header is row 1 and the first data row
+/// is row 2, whatever line breaks quoted cells contain.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::interop::{Effect, RowProblem};
+/// let p = RowProblem::new(3, "Country", "Atlantis", "unknown country", Effect::RowSkipped);
+/// assert_eq!(p.to_string(), "row 3, Country \"Atlantis\": unknown country (row not imported)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    /// The row number; the header is row 1.
+    pub row: usize,
+    /// The column, as the table's header names it (or a registry field path on export).
+    pub column: String,
+    /// The cell's value as written (empty when the cell was empty).
+    pub value: String,
+    /// What is wrong, and what would have been accepted.
+    pub message: String,
+    /// What the importer or exporter did about it.
+    pub effect: Effect,
+}
+
+impl RowProblem {
+    /// A problem.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::interop::{Effect, RowProblem};
+    /// let p = RowProblem::new(2, "Status", "Rumoured", "unknown status", Effect::RowSkipped);
+    /// assert_eq!(p.row, 2);
+    /// ```
+    pub fn new(
+        row: usize,
+        column: impl Into<String>,
+        value: impl Into<String>,
+        message: impl Into<String>,
+        effect: Effect,
+    ) -> Self {
+        Self {
+            row,
+            column: column.into(),
+            value: value.into(),
+            message: message.into(),
+            effect,
+        }
+    }
+
+    /// The problem as a registry [`Problem`], the form [`Error::InvalidRegistry`] lists.
+    fn to_problem(&self) -> Problem {
+        Problem::new(
+            "csv row",
+            self.row.to_string(),
+            self.column.clone(),
+            format!("{:?}: {}", self.value, self.message),
+        )
+    }
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "row {}, {} {:?}: {} ({})",
+            self.row, self.column, self.value, self.message, self.effect
+        )
+    }
+}
+
+/// The error a strict import (or a fatal condition) returns: every problem as a `csv row`
+/// record of [`Error::InvalidRegistry`].
+pub(super) fn rows_error(problems: &[RowProblem]) -> Error {
+    Error::InvalidRegistry {
+        problems: problems.iter().map(RowProblem::to_problem).collect(),
+    }
+}
+
+/// A table-level failure (a missing column, an I/O error): an [`Error::InvalidRegistry`] with
+/// one `csv` record, until the crate's error type has a CSV variant.
+pub(super) fn table_error(where_: &str, column: &str, message: impl Into<String>) -> Error {
+    Error::InvalidRegistry {
+        problems: vec![Problem::new("csv", where_, column, message)],
+    }
+}
+
+/// The result of an import: the validated registry, the problems found, and which row each
+/// deployment came from.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::interop::{ImportOptions, top500};
+///
+/// let csv = "Rank,Name,Site,Country,Year,Rmax [TFlop/s],Rpeak [TFlop/s],System ID\n\
+///            1,El Capitan,DOE/NNSA/LLNL,United States,2024,1742000,2746376.09,180307\n";
+/// let report = top500::read(csv.as_bytes(), &ImportOptions::new())?;
+/// assert_eq!(report.registry.deployments().len(), 1);
+/// assert!(report.problems.is_empty());
+/// assert_eq!(report.rows[0].0, 2); // the first data row is row 2
+/// assert_eq!(report.rows[0].1.as_str(), "top500-180307");
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ImportReport {
+    /// The imported records, validated.
+    pub registry: Registry,
+    /// Every problem found, in row order; empty after a strict import.
+    pub problems: Vec<RowProblem>,
+    /// The row each imported deployment came from, in row order.
+    pub rows: Vec<(usize, DeploymentId)>,
+}
+
+impl ImportReport {
+    /// The problems that left a whole row out.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::interop::{ImportOptions, top500};
+    /// let csv = "Name,Country,Year,Rmax [TFlop/s],System ID\nX,Atlantis,2024,1,1\n";
+    /// let report = top500::read(csv.as_bytes(), &ImportOptions::new().lenient())?;
+    /// assert_eq!(report.skipped_rows().count(), 1);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn skipped_rows(&self) -> impl Iterator<Item = &RowProblem> {
+        self.problems
+            .iter()
+            .filter(|p| p.effect == Effect::RowSkipped)
+    }
+}
+
+/// A table written from a registry: the CSV text, and the cells left empty because the
+/// registry's value has no place in the table's columns.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::{interop::top500, registry::Registry};
+/// let export = top500::write(&Registry::builder().build()?)?;
+/// assert!(export.csv.starts_with("Rank,"));
+/// assert!(export.problems.is_empty());
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Export {
+    /// The table, header first, `\n` line ends.
+    pub csv: String,
+    /// Values that could not be written, each with its output row and column.
+    pub problems: Vec<RowProblem>,
+}
+
+/// Collects the rows of an export and the problems met while writing them.
+#[derive(Debug)]
+pub(super) struct Sheet {
+    header: &'static [&'static str],
+    rows: Vec<Vec<String>>,
+    problems: Vec<RowProblem>,
+}
+
+impl Sheet {
+    pub(super) fn new(header: &'static [&'static str]) -> Self {
+        Self {
+            header,
+            rows: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// The spreadsheet number of the row being written next.
+    pub(super) fn next_row(&self) -> usize {
+        self.rows.len() + 2
+    }
+
+    /// Records a value left out of the row being written next.
+    pub(super) fn left_out(&mut self, column: &str, value: impl Into<String>, message: &str) {
+        let row = self.next_row();
+        self.problems.push(RowProblem::new(
+            row,
+            column,
+            value,
+            message,
+            Effect::CellIgnored,
+        ));
+    }
+
+    /// Records a registry record that gets no row, at the place its row would have had.
+    pub(super) fn skipped(&mut self, column: &str, value: impl Into<String>, message: &str) {
+        let row = self.next_row();
+        self.problems.push(RowProblem::new(
+            row,
+            column,
+            value,
+            message,
+            Effect::RowSkipped,
+        ));
+    }
+
+    /// Appends a row given as `(column, value)` pairs; columns not named stay empty. Values
+    /// are trimmed, as the readers trim them, so that a written table reads back the same.
+    pub(super) fn push(&mut self, cells: Vec<(&'static str, String)>) {
+        let mut row = vec![String::new(); self.header.len()];
+        for (column, value) in cells {
+            if let Some(i) = self.header.iter().position(|h| *h == column)
+                && let Some(slot) = row.get_mut(i)
+            {
+                *slot = value.trim().to_owned();
+            }
+        }
+        self.rows.push(row);
+    }
+
+    pub(super) fn finish(self) -> Result<Export> {
+        let fail = |e: csv::Error| table_error("output", "", e.to_string());
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        writer.write_record(self.header).map_err(fail)?;
+        for row in &self.rows {
+            writer.write_record(row).map_err(fail)?;
+        }
+        let bytes = writer
+            .into_inner()
+            .map_err(|e| table_error("output", "", e.to_string()))?;
+        // Every cell is a Rust string, so the bytes are UTF-8; a failure would be a csv bug.
+        let csv = String::from_utf8(bytes).map_err(|e| table_error("output", "", e.to_string()))?;
+        Ok(Export {
+            csv,
+            problems: self.problems,
+        })
+    }
+}

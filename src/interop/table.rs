@@ -1,0 +1,346 @@
+//! Reading a CSV table by column name, one row at a time, and the cell-level readings shared by
+//! both formats: numbers with thousands separators, whole counts, problems with their row.
+
+use std::collections::HashMap;
+use std::io;
+
+use csv::StringRecord;
+
+use super::report::{Effect, RowProblem, table_error};
+use crate::{Country, Result};
+
+/// Folds a header for lookup: case, surrounding white space and a byte-order mark do not
+/// matter, so hand-made files with "rmax [tflop/s]" still read.
+fn fold(header: &str) -> String {
+    header.trim_start_matches('\u{feff}').trim().to_lowercase()
+}
+
+/// The header of a table: where each column is.
+#[derive(Debug, Clone)]
+pub(super) struct Columns {
+    index: HashMap<String, usize>,
+    len: usize,
+}
+
+impl Columns {
+    fn new(header: &StringRecord) -> Self {
+        let mut index = HashMap::new();
+        for (i, name) in header.iter().enumerate() {
+            // A repeated column name keeps its first position, as spreadsheets show it.
+            index.entry(fold(name)).or_insert(i);
+        }
+        Self {
+            index,
+            len: header.len(),
+        }
+    }
+
+    /// Whether the table has this column.
+    pub(super) fn has(&self, name: &str) -> bool {
+        self.index.contains_key(&fold(name))
+    }
+
+    /// The first of `names` the table has.
+    pub(super) fn first_of<'n>(&self, names: &[&'n str]) -> Option<&'n str> {
+        names.iter().copied().find(|n| self.has(n))
+    }
+
+    /// The cell of `record` in column `name`, trimmed; `None` when empty or absent.
+    pub(super) fn cell<'r>(&self, record: &'r StringRecord, name: &str) -> Option<&'r str> {
+        let i = *self.index.get(&fold(name))?;
+        Some(record.get(i)?.trim()).filter(|s| !s.is_empty())
+    }
+}
+
+/// What reading the next record gave.
+#[derive(Debug)]
+pub(super) enum Next {
+    /// A record and its row number.
+    Record(usize, StringRecord),
+    /// A row that could not be read; it is reported and skipped.
+    Unreadable(RowProblem),
+    /// The end of the table.
+    End,
+}
+
+/// A CSV table being read.
+#[derive(Debug)]
+pub(super) struct Table<R> {
+    reader: csv::Reader<R>,
+    columns: Columns,
+    row: usize,
+}
+
+impl<R: io::Read> Table<R> {
+    /// Reads the header and checks that every `required` column is there.
+    ///
+    /// # Errors
+    /// [`crate::Error::InvalidRegistry`] for an unreadable header or a missing column.
+    pub(super) fn open(reader: R, required: &[&[&str]]) -> Result<Self> {
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+        let header = reader
+            .headers()
+            .map_err(|e| table_error("header", "", e.to_string()))?;
+        let columns = Columns::new(header);
+        for names in required {
+            if columns.first_of(names).is_none() {
+                return Err(table_error(
+                    "header",
+                    names.first().copied().unwrap_or_default(),
+                    format!(
+                        "missing column; the table needs one of {}",
+                        names.join(", ")
+                    ),
+                ));
+            }
+        }
+        Ok(Self {
+            reader,
+            columns,
+            row: 1,
+        })
+    }
+
+    pub(super) fn columns(&self) -> &Columns {
+        &self.columns
+    }
+
+    /// The next non-empty record. Rows whose every cell is empty are passed over: they hold
+    /// nothing to import and spreadsheets pad tables with them.
+    ///
+    /// # Errors
+    /// An I/O error, after which nothing more can be read.
+    pub(super) fn next(&mut self) -> Result<Next> {
+        loop {
+            let mut record = StringRecord::new();
+            let read = self.reader.read_record(&mut record);
+            self.row += 1;
+            match read {
+                Ok(false) => return Ok(Next::End),
+                Ok(true) if record.iter().all(|c| c.trim().is_empty()) => continue,
+                Ok(true) if record.len() != self.columns.len => {
+                    let message = format!(
+                        "the row has {} cells where the header has {}; a shifted row cannot be read by column",
+                        record.len(),
+                        self.columns.len
+                    );
+                    return Ok(Next::Unreadable(RowProblem::new(
+                        self.row,
+                        "",
+                        record.iter().collect::<Vec<_>>().join(","),
+                        message,
+                        Effect::RowSkipped,
+                    )));
+                }
+                Ok(true) => return Ok(Next::Record(self.row, record)),
+                Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => {
+                    return Err(table_error(&self.row.to_string(), "", e.to_string()));
+                }
+                Err(e) => {
+                    return Ok(Next::Unreadable(RowProblem::new(
+                        self.row,
+                        "",
+                        "",
+                        format!("unreadable row: {e}"),
+                        Effect::RowSkipped,
+                    )));
+                }
+            }
+        }
+    }
+}
+
+/// One record being read, with the problems found in it.
+#[derive(Debug)]
+pub(super) struct Row<'a> {
+    pub(super) number: usize,
+    record: &'a StringRecord,
+    columns: &'a Columns,
+    pub(super) problems: Vec<RowProblem>,
+}
+
+impl<'a> Row<'a> {
+    pub(super) fn new(number: usize, record: &'a StringRecord, columns: &'a Columns) -> Self {
+        Self {
+            number,
+            record,
+            columns,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The trimmed cell; `None` when empty or the column is absent.
+    pub(super) fn cell(&self, column: &str) -> Option<&'a str> {
+        self.columns.cell(self.record, column)
+    }
+
+    fn report(&mut self, column: &str, message: impl Into<String>, effect: Effect) {
+        let value = self.cell(column).unwrap_or_default();
+        self.problems
+            .push(RowProblem::new(self.number, column, value, message, effect));
+    }
+
+    /// The tagged note lines (see `notes`) for the non-empty cells of `columns`.
+    pub(super) fn tags(&self, table: &str, columns: &[&str]) -> Vec<(String, String)> {
+        columns
+            .iter()
+            .filter_map(|c| {
+                self.cell(c)
+                    .map(|v| (super::notes::key(table, c), v.to_owned()))
+            })
+            .collect()
+    }
+
+    /// Reports a cell whose value is not used.
+    pub(super) fn ignore(&mut self, column: &str, message: impl Into<String>) {
+        self.report(column, message, Effect::CellIgnored);
+    }
+
+    /// Reports a cell that keeps the whole row out.
+    pub(super) fn skip(&mut self, column: &str, message: impl Into<String>) {
+        self.report(column, message, Effect::RowSkipped);
+    }
+
+    /// The country a cell names; an empty or unknown one keeps the row out.
+    pub(super) fn country(&mut self, column: &str) -> Option<Country> {
+        match self.cell(column).map(Country::parse) {
+            Some(Ok(country)) => Some(country),
+            Some(Err(e)) => {
+                self.skip(column, e.to_string());
+                None
+            }
+            None => {
+                self.skip(column, "a row needs a country");
+                None
+            }
+        }
+    }
+
+    /// A non-negative number; a cell that is not one is reported and gives `None`.
+    pub(super) fn number(&mut self, column: &str) -> Option<f64> {
+        let cell = self.cell(column)?;
+        match parse_number(cell) {
+            Ok(x) => Some(x),
+            Err(message) => {
+                self.ignore(column, message);
+                None
+            }
+        }
+    }
+
+    /// A whole, non-negative number; anything else is reported and gives `None`. Digits
+    /// (with thousands separators) are read exactly; other notations (`1.2e4`, `1000.0`) only
+    /// below 2^53, where an `f64` still holds every whole number.
+    pub(super) fn count(&mut self, column: &str) -> Option<u64> {
+        let cell = self.cell(column)?;
+        let digits = if is_grouped(cell) {
+            cell.replace(',', "")
+        } else {
+            cell.to_owned()
+        };
+        if let Ok(n) = digits.parse::<u64>() {
+            return Some(n);
+        }
+        let x = self.number(column)?;
+        // Below 2^53 an f64 holds every whole number exactly; at and above it, "…993.0" may
+        // already have been rounded.
+        if x.fract() == 0.0 && x < 9_007_199_254_740_992.0 {
+            Some(x as u64)
+        } else {
+            self.ignore(
+                column,
+                "a count must be a whole number; write counts from 2^53 up in plain digits",
+            );
+            None
+        }
+    }
+}
+
+/// Reads a finite, non-negative number: `1234.5`, `2.33e+19`, or with thousands separators
+/// (`1,234,567.5`) as some exports write them.
+pub(super) fn parse_number(cell: &str) -> std::result::Result<f64, String> {
+    let cell = cell.trim();
+    let plain = if is_grouped(cell) {
+        cell.replace(',', "")
+    } else {
+        cell.to_owned()
+    };
+    match plain.parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x + 0.0),
+        Ok(_) => Err("a number here must be finite and non-negative".to_owned()),
+        Err(_) => Err(
+            "not a number; write digits with an optional decimal point, exponent (2.33e+19) or thousands separators (1,234)"
+                .to_owned(),
+        ),
+    }
+}
+
+/// Whether `s` is digits in comma-separated groups of three, with an optional decimal part:
+/// `1,234` or `12,345,678.9`, but not `1,23` (a decimal comma, which is not accepted).
+fn is_grouped(s: &str) -> bool {
+    let whole = s.split_once('.').map_or(s, |(w, _)| w);
+    let mut groups = whole.split(',');
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let mut rest = groups.peekable();
+    let has_rest = rest.peek().is_some();
+    first_ok && has_rest && rest.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Writes a number with at most 12 significant digits, without an exponent: enough for every
+/// published figure, and few enough that a value read back through a unit conversion writes
+/// the same digits again.
+pub(super) fn write_number(x: f64) -> String {
+    round12(x).to_string()
+}
+
+/// Writes a number in scientific notation as Epoch AI does: `2.33e+19`.
+pub(super) fn write_scientific(x: f64) -> String {
+    let s = format!("{:e}", round12(x));
+    match s.split_once('e') {
+        Some((mantissa, exp)) if !exp.starts_with('-') => format!("{mantissa}e+{exp}"),
+        _ => s,
+    }
+}
+
+fn round12(x: f64) -> f64 {
+    format!("{x:.11e}").parse().unwrap_or(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("1,234,567.5"), Ok(1_234_567.5));
+        assert_eq!(parse_number("2.33e+19"), Ok(2.33e19));
+        assert_eq!(parse_number(" 42 "), Ok(42.0));
+        assert!(parse_number("1,23").is_err());
+        assert!(parse_number("-1").is_err());
+        assert!(parse_number("NaN").is_err());
+        assert!(parse_number("inf").is_err());
+        assert!(parse_number("12 MW").is_err());
+    }
+
+    #[test]
+    fn writing_is_stable_through_unit_conversion() {
+        for x in [
+            2_746_376.09,
+            793_400.0,
+            0.1,
+            2.33e19,
+            1e-3,
+            123_456_789.012_345,
+        ] {
+            let once = write_number(x);
+            let back: f64 = once.parse().unwrap();
+            let through = back * 1e12 / 1e12;
+            assert_eq!(write_number(through), once);
+        }
+        assert_eq!(write_scientific(2.33e19), "2.33e+19");
+        assert_eq!(write_scientific(1.5e-3), "1.5e-3");
+        assert_eq!(write_number(2_746_376.09), "2746376.09");
+    }
+}

@@ -1,0 +1,123 @@
+//! Writing a registry as a TOP500 list.
+
+use super::col::*;
+use super::{HEADER, KEPT, TABLE, is_benchmark_draw, rmax, rpeak};
+use crate::Result;
+use crate::interop::export::{hardware_name, kept, organisations, row_name, site};
+use crate::interop::report::{Export, Sheet};
+use crate::interop::table::write_number;
+use crate::model::{Deployment, Phase, Role};
+use crate::registry::Registry;
+
+/// Writes a registry as a TOP500 list in the June 2025 export's 38 columns, one row per phase.
+///
+/// Rmax is written from a stated compute that is measured FP64 with HPL, Rpeak from
+/// [`rpeak`](super::rpeak), `Power (kW)` only from a [benchmark
+/// draw](super::is_benchmark_draw) (a facility's capacity is not one, and is reported as left
+/// out), `Year` from the online date, `Country` as its common English name, and the
+/// efficiency as Rmax over power. `System ID` is the deployment's ID without its `top500-`
+/// prefix, so that every row reads back with the same ID. A deployment without phases (no
+/// row) and a blank name (read back as another) are reported in the export's problems.
+/// Columns kept from a TOP500 import (see
+/// [`note_field`](crate::interop::note_field)) are written back; the rest are empty.
+///
+/// # Errors
+/// Only if the CSV writer fails, which writing to memory does not.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::interop::{ImportOptions, top500};
+///
+/// let csv = "Rank,Name,Country,Year,Rmax [TFlop/s],Rpeak [TFlop/s],Power (kW),System ID\n\
+///            4,JUPITER Booster,Germany,2025,793400,930000,13088.23,180346\n";
+/// let report = top500::read(csv.as_bytes(), &ImportOptions::new())?;
+/// let out = top500::write(&report.registry)?;
+/// let row = out.csv.lines().nth(1).unwrap();
+/// assert!(row.starts_with("4,,,,JUPITER Booster,,,,Germany,2025,,,,793400,930000,,,,13088.23,,60.61"));
+/// assert!(row.ends_with(",180346"));
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+pub fn write(registry: &Registry) -> Result<Export> {
+    let mut sheet = Sheet::new(HEADER);
+    for d in registry.deployments() {
+        if d.phases.is_empty() {
+            sheet.skipped(
+                NAME,
+                d.name.clone(),
+                "a deployment without phases has no row",
+            );
+        }
+        for p in &d.phases {
+            if d.name.trim().is_empty() {
+                sheet.left_out(
+                    NAME,
+                    "",
+                    "a blank name reads back as the Computer, or as \"TOP500 system <System ID>\"",
+                );
+            }
+            let mut cells = vec![
+                (NAME, row_name(d, p)),
+                (SITE, site(d.site.as_ref())),
+                (
+                    MANUFACTURER,
+                    organisations(registry, d, Role::HardwareVendor),
+                ),
+                (COUNTRY, d.host.name().to_owned()),
+                (ACCELERATOR, accelerators(registry, p)),
+            ];
+            cells.extend(kept(d.note.as_deref(), TABLE, KEPT));
+            cells.extend(system_id(d).map(|id| (SYSTEM_ID, id.to_owned())));
+            cells.extend(
+                p.dates
+                    .online
+                    .map(|o| (YEAR, o.calendar_year().to_string())),
+            );
+            cells.extend(performance(p, &mut sheet));
+            sheet.push(cells);
+        }
+    }
+    sheet.finish()
+}
+
+/// The `System ID`: what follows `top500-` in the deployment's ID (the list's own key for a
+/// deployment read from TOP500), else the whole ID, which reads back as `top500-<ID>`.
+fn system_id(d: &Deployment) -> Option<&str> {
+    let id = d.id.as_str();
+    Some(id.strip_prefix("top500-").unwrap_or(id)).filter(|key| !key.is_empty())
+}
+
+fn accelerators(registry: &Registry, p: &Phase) -> String {
+    p.hardware
+        .iter()
+        .map(|l| hardware_name(registry.catalog(), &l.hardware))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Rmax, Rpeak and power in the list's units, and the efficiency derived from them.
+fn performance(p: &Phase, sheet: &mut Sheet) -> Vec<(&'static str, String)> {
+    let mut cells = Vec::new();
+    let rmax_tflops = rmax(p).map(|r| r.base_value() / 1e12);
+    cells.extend(rmax_tflops.map(|r| (RMAX, write_number(r))));
+    cells.extend(rpeak(p).map(|r| (RPEAK, write_number(r.rate.base_value() / 1e12))));
+    let draw_kw = match &p.power {
+        Some(power) if is_benchmark_draw(power) => {
+            power.value.central().map(|w| w.base_value() / 1e3)
+        }
+        Some(power) => {
+            sheet.left_out(
+                POWER,
+                power.value.to_string(),
+                "TOP500's power is the draw during the benchmark run, not a facility capacity",
+            );
+            None
+        }
+        None => None,
+    };
+    cells.extend(draw_kw.map(|kw| (POWER, write_number(kw))));
+    // GFlop/s per W is TFlop/s per kW.
+    if let (Some(r), Some(kw)) = (rmax_tflops, draw_kw.filter(|kw| *kw > 0.0)) {
+        cells.push((EFFICIENCY, write_number(r / kw)));
+    }
+    cells
+}

@@ -1,0 +1,674 @@
+//! Epoch AI GPU-clusters import and export: every quirk of the format (see
+//! `tests/data/README.md`), row problems, and export-then-import round trips.
+
+#![cfg(all(feature = "csv", feature = "dataset"))]
+
+use proptest::prelude::*;
+use sovereign_compute::catalog::Catalog;
+use sovereign_compute::estimate::Estimate;
+use sovereign_compute::interop::{Effect, ImportOptions, ImportReport, epoch, flat, note_field};
+use sovereign_compute::model::{
+    Citation, Deployment, FormatReading, HardwareLine, HardwareRef, Organisation, OrganisationKind,
+    Participation, Phase, Role, Site, Source, Sourced, StatedCompute, Status,
+};
+use sovereign_compute::registry::Registry;
+use sovereign_compute::units::{
+    AcceleratorCount, ComputeFormat, ComputeRate, CountingUnit, Power, Precision, Sparsity,
+};
+use sovereign_compute::{Country, DatePrecision, Error, PartialDate};
+
+const QUIRKS: &str = include_str!("data/epoch-quirks.csv");
+
+fn lenient() -> ImportReport {
+    epoch::read(QUIRKS.as_bytes(), &ImportOptions::new().lenient()).unwrap()
+}
+
+fn named<'r>(report: &'r ImportReport, name: &str) -> &'r Deployment {
+    report
+        .registry
+        .deployments()
+        .iter()
+        .find(|d| d.name == name)
+        .unwrap_or_else(|| panic!("{name} was not imported"))
+}
+
+fn date(s: &str) -> Option<PartialDate> {
+    Some(s.parse().unwrap())
+}
+
+#[test]
+fn every_problem_is_reported_with_row_and_column() {
+    let report = lenient();
+    let problems: Vec<_> = report
+        .problems
+        .iter()
+        .map(|p| (p.row, p.column.as_str(), p.value.as_str(), p.effect))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            (
+                8,
+                "Decommissioned Date (if applicable)",
+                "",
+                Effect::RowSkipped
+            ),
+            (10, "Country", "Atlantis", Effect::RowSkipped),
+            (
+                11,
+                "First Operational Date Note",
+                "Announced June 2024, planned 2026",
+                Effect::CellIgnored
+            ),
+            (11, "Chip quantity (primary)", "12.5", Effect::CellIgnored),
+            (11, "Power Capacity (MW)", "abc", Effect::CellIgnored),
+            (11, "Superseded by", "No Such Cluster", Effect::CellIgnored),
+            (
+                12,
+                "Decommissioned Date (if applicable)",
+                "2030-01-01",
+                Effect::CellIgnored
+            ),
+            (13, "", "Kappa Short,Existing,Confirmed", Effect::RowSkipped),
+            (14, "Status", "Rumoured", Effect::RowSkipped),
+        ]
+    );
+    assert_eq!(report.registry.deployments().len(), 9);
+    let rows: Vec<usize> = report.rows.iter().map(|(row, _)| *row).collect();
+    assert_eq!(rows, [2, 3, 4, 5, 6, 7, 9, 11, 12]);
+    assert!(
+        report.problems[0]
+            .message
+            .contains("decommissioned phase needs an end date")
+    );
+}
+
+#[test]
+fn strict_mode_fails_with_every_problem() {
+    let err = epoch::read(QUIRKS.as_bytes(), &ImportOptions::new()).unwrap_err();
+    let Error::InvalidRegistry { problems } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(problems.len(), 9);
+    assert_eq!(
+        (
+            problems[1].record,
+            problems[1].id.as_str(),
+            problems[1].field.as_str()
+        ),
+        ("csv row", "10", "Country")
+    );
+}
+
+#[test]
+fn iso_country_names() {
+    let report = lenient();
+    assert_eq!(named(&report, "Alpha Cluster").host, Country::KR);
+    assert_eq!(named(&report, "Beta AI Factory").host, Country::GB);
+    assert_eq!(named(&report, "Gamma New").host, Country::US);
+}
+
+#[test]
+fn statuses_and_dates_with_their_real_precision() {
+    let report = lenient();
+    let phase = |name| named(&report, name).phases[0].clone();
+    let alpha = phase("Alpha Cluster");
+    assert_eq!(
+        (alpha.status, alpha.dates.online),
+        (Status::Operational, date("2024"))
+    );
+    let beta = phase("Beta AI Factory");
+    assert_eq!(
+        (beta.status, beta.dates.online),
+        (Status::Planned, date("2026-H2"))
+    );
+    let old = phase("Gamma Old");
+    assert_eq!(old.status, Status::Decommissioned);
+    assert_eq!(
+        (old.dates.online, old.dates.end),
+        (date("2020-05"), date("2023-12-31"))
+    );
+    assert_eq!(phase("Gamma New").dates.online, date("2024-Q3"));
+    let delta = phase("Delta Sovereign").dates.online.unwrap();
+    assert_eq!(
+        (delta.to_string(), delta.precision()),
+        ("2025-03-03".to_owned(), DatePrecision::Day)
+    );
+    // An existing cluster without a date keeps it unknown; a contradicting decommissioned date
+    // on a planned row is reported and dropped.
+    assert_eq!(phase("Zeta Undated").dates.online, None);
+    assert_eq!(phase("Iota Sparse").dates.end, None);
+    // A note that names several dates gives none.
+    assert_eq!(phase("Theta Links").dates.online, None);
+}
+
+#[test]
+fn chips_resolve_through_catalog_aliases_and_count_gpus() {
+    let report = lenient();
+    let alpha = &named(&report, "Alpha Cluster").phases[0].hardware;
+    assert_eq!(
+        alpha[0].hardware,
+        HardwareRef::Part("nvidia-h100-sxm".into())
+    );
+    // "1,024": a thousands separator.
+    assert_eq!(
+        alpha[0].count.value,
+        Estimate::exact(AcceleratorCount::gpus(1_024))
+    );
+
+    let delta = &named(&report, "Delta Sovereign").phases[0].hardware;
+    assert_eq!(
+        delta[0].hardware,
+        HardwareRef::Unlisted("Huawei Ascend 910B".into())
+    );
+    assert_eq!(
+        delta[1].hardware,
+        HardwareRef::Part("nvidia-h100-sxm".into())
+    );
+    assert_eq!(
+        delta[1].count.value.central(),
+        Some(AcceleratorCount::gpus(256))
+    );
+
+    // An unreadable quantity leaves the count unknown, not zero.
+    let theta = &named(&report, "Theta Links").phases[0].hardware;
+    assert_eq!(theta[0].hardware, HardwareRef::Part("amd-mi300x".into()));
+    assert!(theta[0].count.value.is_unknown());
+}
+
+#[test]
+fn gb200_is_counted_per_gpu() {
+    let report = lenient();
+    let beta = &named(&report, "Beta AI Factory").phases[0];
+    let line = &beta.hardware[0];
+    assert_eq!(line.hardware, HardwareRef::Part("nvidia-gb200".into()));
+    let gpus = line.count.value.central().unwrap();
+    assert_eq!(gpus, AcceleratorCount::gpus(4_000));
+    assert!(line.count.note.as_deref().unwrap().contains("per GPU"));
+    let catalog = report.registry.catalog();
+    // 4,000 GPUs are 2,000 superchips ...
+    assert_eq!(
+        catalog
+            .gpus_per("nvidia-gb200", CountingUnit::Superchip)
+            .unwrap(),
+        2
+    );
+    assert_eq!(catalog.gpus("nvidia-gb200", gpus).unwrap().count(), 4_000);
+    // ... and their dense BF16 peak is the 16-bit figure Epoch AI states.
+    let peak = catalog
+        .peak("nvidia-gb200", gpus, Precision::Bf16, Sparsity::Dense)
+        .unwrap();
+    let stated = beta.compute.as_ref().unwrap().rate.value.central().unwrap();
+    assert_eq!(peak.rate, stated);
+}
+
+#[test]
+fn performance_columns_are_dense_peaks_with_an_assumed_precision() {
+    let report = lenient();
+    let compute = |name| named(&report, name).phases[0].compute.clone().unwrap();
+    let alpha = compute("Alpha Cluster");
+    let format = alpha.format.format().unwrap();
+    assert_eq!(
+        format,
+        ComputeFormat::peak(Precision::Bf16, Sparsity::Dense)
+    );
+    assert!(matches!(alpha.format, FormatReading::Assumed { .. }));
+    // "1.013e+18": scientific notation.
+    assert_eq!(alpha.rate.value.to_string(), "1.013 EFLOP/s");
+    // The 8-bit figure is kept beside it.
+    assert_eq!(
+        note_field(alpha.rate.note.as_deref(), "Epoch AI 8-bit OP/s").as_deref(),
+        Some("2.026e+18")
+    );
+    // An A100's 8-bit figure is INT8: the part has no FP8.
+    let old = compute("Gamma Old");
+    assert_eq!(old.format.format().unwrap().precision, Precision::Int8);
+    assert!(named(&report, "Theta Links").phases[0].compute.is_none());
+}
+
+#[test]
+fn power_owner_site_sources_and_quote() {
+    let report = lenient();
+    let alpha = named(&report, "Alpha Cluster");
+    let power = alpha.phases[0].power.as_ref().unwrap();
+    assert_eq!(
+        power.value,
+        Estimate::exact("1.5 MW".parse::<Power>().unwrap())
+    );
+    assert!(power.note.as_deref().unwrap().contains("reported"));
+    assert_eq!(alpha.site.as_ref().unwrap().name.as_deref(), Some("Seoul"));
+
+    let owner = alpha.organisations_in(Role::Owner).next().unwrap();
+    assert_eq!(
+        report.registry.organisation(owner).unwrap().name,
+        "Alpha Corp"
+    );
+    let vendor = alpha.organisations_in(Role::HardwareVendor).next().unwrap();
+    assert_eq!(vendor.as_str(), "nvidia");
+
+    // The table is cited first; the quote goes with Source 1.
+    assert_eq!(alpha.sources[0].source.as_str(), "epoch-ai-gpu-clusters");
+    assert_eq!(alpha.sources[1].quote.as_deref(), Some("1,024 H100 GPUs"));
+    let source = report.registry.source(&alpha.sources[1].source).unwrap();
+    assert_eq!(source.url.as_deref(), Some("https://example.com/alpha"));
+    assert_eq!(named(&report, "Beta AI Factory").sources.len(), 3);
+
+    // "Delta SAS" and "DELTA SAS" are two organisations: the table does not say they are one.
+    let delta = named(&report, "Delta Sovereign")
+        .organisations_in(Role::Owner)
+        .next()
+        .unwrap();
+    let cloud = named(&report, "Delta Sovereign Cloud")
+        .organisations_in(Role::Owner)
+        .next()
+        .unwrap();
+    assert_eq!(
+        (delta.as_str(), cloud.as_str()),
+        ("delta-sas", "delta-sas-2")
+    );
+    // The kind comes from the first sector named ("Industry; Government" is an enterprise).
+    let gamma = named(&report, "Gamma New")
+        .organisations_in(Role::Owner)
+        .next()
+        .unwrap();
+    assert_eq!(
+        report.registry.organisation(gamma).unwrap().kind,
+        OrganisationKind::ResearchCentre
+    );
+    assert_eq!(
+        report.registry.organisation(delta).unwrap().kind,
+        OrganisationKind::Enterprise
+    );
+}
+
+#[test]
+fn hedged_words_survive_in_quote_and_certainty_note() {
+    let report = lenient();
+    let beta = named(&report, "Beta AI Factory");
+    assert_eq!(
+        beta.sources[1].quote.as_deref(),
+        Some("more than 2,000 GB200 superchips")
+    );
+    let note = beta.phases[0].note.as_deref();
+    assert_eq!(
+        note_field(note, "Epoch AI Certainty").as_deref(),
+        Some("Likely")
+    );
+    assert!(
+        note_field(note, "Epoch AI Certainty Note")
+            .unwrap()
+            .contains("more than 2,000")
+    );
+    // The figure itself is the point estimate Epoch AI collapsed it to.
+    assert_eq!(
+        beta.phases[0].hardware[0].count.value,
+        Estimate::exact(AcceleratorCount::gpus(4_000))
+    );
+}
+
+#[test]
+fn links_between_rows_become_relations() {
+    let report = lenient();
+    let old = named(&report, "Gamma Old");
+    assert_eq!(
+        old.superseded_by.as_ref().map(|id| id.as_str()),
+        Some("epoch-gamma-new")
+    );
+    let delta = named(&report, "Delta Sovereign");
+    assert_eq!(
+        delta.duplicate_of.as_ref().map(|id| id.as_str()),
+        Some("epoch-delta-sovereign-cloud")
+    );
+    assert_eq!(named(&report, "Theta Links").superseded_by, None);
+    // "Builds Upon" has no relation in the model; it is kept.
+    let new = named(&report, "Gamma New");
+    assert_eq!(
+        note_field(new.note.as_deref(), "Epoch AI Builds Upon").as_deref(),
+        Some("Gamma Old")
+    );
+}
+
+#[test]
+fn notes_keep_free_text_and_unmodelled_columns() {
+    let report = lenient();
+    let delta = named(&report, "Delta Sovereign");
+    assert!(
+        delta
+            .note
+            .as_deref()
+            .unwrap()
+            .starts_with("Line one\nLine two")
+    );
+    assert_eq!(
+        note_field(delta.note.as_deref(), "Epoch AI Possible Duplicate").as_deref(),
+        Some("Yes")
+    );
+    let alpha = named(&report, "Alpha Cluster");
+    assert_eq!(
+        note_field(alpha.note.as_deref(), "Epoch AI Users").as_deref(),
+        Some("Alpha Corp, partners")
+    );
+}
+
+#[test]
+fn columns_are_found_by_name_in_any_order() {
+    let csv = " country ,NAME,status,Chip Quantity (Primary),Chip type (primary)\n\
+               Japan,Small,Planned,\"12,000\",NVIDIA B200\n";
+    let report = epoch::read(csv.as_bytes(), &ImportOptions::new()).unwrap();
+    let d = &report.registry.deployments()[0];
+    assert_eq!((d.id.as_str(), d.host), ("epoch-small", Country::JP));
+    assert_eq!(
+        d.phases[0].hardware[0].count.value.central(),
+        Some(AcceleratorCount::gpus(12_000))
+    );
+    let missing =
+        epoch::read("Name,Status\nX,Planned\n".as_bytes(), &ImportOptions::new()).unwrap_err();
+    assert!(
+        missing
+            .to_string()
+            .contains("csv header 1, Country: missing column")
+            || missing.to_string().contains("Country"),
+        "{missing}"
+    );
+}
+
+#[test]
+fn ids_are_slugged_and_deduplicated_in_row_order() {
+    let csv =
+        "Name,Status,Country\nJülich Booster,Planned,Germany\nJULICH booster,Planned,Germany\n";
+    let report = epoch::read(csv.as_bytes(), &ImportOptions::new()).unwrap();
+    let ids: Vec<_> = report
+        .registry
+        .deployments()
+        .iter()
+        .map(|d| d.id.to_string())
+        .collect();
+    assert_eq!(ids, ["epoch-julich-booster", "epoch-julich-booster-2"]);
+}
+
+#[test]
+fn quirks_file_round_trips() {
+    let report = lenient();
+    let first = epoch::write(&report.registry).unwrap();
+    assert!(first.problems.is_empty(), "{:?}", first.problems);
+    // The one problem left is written back as it was read: a note naming two dates.
+    let back = epoch::read(first.csv.as_bytes(), &ImportOptions::new().lenient()).unwrap();
+    let problems: Vec<_> = back.problems.iter().map(|p| p.column.as_str()).collect();
+    assert_eq!(problems, ["First Operational Date Note"]);
+    let second = epoch::write(&back.registry).unwrap();
+    assert_eq!(first.csv, second.csv);
+    // Epoch AI's derived columns are written from the figures.
+    let alpha = first
+        .csv
+        .lines()
+        .find(|l| l.starts_with("Alpha Cluster,"))
+        .unwrap();
+    assert!(alpha.contains(",2.026e+18,2.026e+18,1.013e+18,"), "{alpha}");
+    assert!(alpha.contains("2024-07-01,,Industry,1.5,"), "{alpha}");
+}
+
+#[test]
+fn flat_export_has_units_in_its_columns() {
+    let report = lenient();
+    let out = flat::write(&report.registry).unwrap();
+    let mut reader = ::csv::Reader::from_reader(out.csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 9);
+    let beta = rows
+        .iter()
+        .find(|r| &r[col("deployment")] == "Beta AI Factory")
+        .unwrap();
+    assert_eq!(&beta[col("gpus_central")], "4000");
+    assert_eq!(&beta[col("stated_pflops_central")], "10000");
+    assert_eq!(&beta[col("bf16_dense_pflops_central")], "10000");
+    assert_eq!(&beta[col("fp4_sparse_pflops_central")], "80000");
+    assert_eq!(&beta[col("online_latest")], "2026-12-31");
+    let alpha = rows
+        .iter()
+        .find(|r| &r[col("deployment")] == "Alpha Cluster")
+        .unwrap();
+    assert_eq!(&alpha[col("power_mw_central")], "1.5");
+    assert_eq!(&alpha[col("fp4_sparse_pflops_central")], ""); // H100 has no FP4
+    // An unlisted chip leaves the catalog-derived columns empty, not partial.
+    let delta = rows
+        .iter()
+        .find(|r| &r[col("deployment")] == "Delta Sovereign")
+        .unwrap();
+    assert_eq!(&delta[col("gpus_central")], "1256");
+    assert_eq!(&delta[col("bf16_dense_pflops_central")], "");
+}
+
+/// A registry of clusters with random statuses, dates, hardware, figures, links and sources.
+fn clusters() -> impl Strategy<Value = Registry> {
+    let hardware = prop_oneof![
+        Just(("nvidia-h100-sxm", CountingUnit::Gpu)),
+        Just(("nvidia-gb200", CountingUnit::Superchip)),
+        Just(("nvidia-gb200-nvl72", CountingUnit::Rack)),
+        Just(("amd-mi300x", CountingUnit::Gpu)),
+        Just(("nvidia-a100-sxm-40gb", CountingUnit::Gpu)),
+        Just(("Acme X1", CountingUnit::Gpu)),
+    ];
+    let precision = prop::sample::select(vec![
+        (Precision::Bf16, Sparsity::Dense),
+        (Precision::Fp8, Sparsity::Dense),
+        (Precision::Fp32, Sparsity::Dense),
+        (Precision::Fp4, Sparsity::Sparse),
+    ]);
+    let cluster = (
+        prop::sample::select(vec![
+            Status::Operational,
+            Status::Planned,
+            Status::Decommissioned,
+            Status::UnderConstruction,
+        ]),
+        (2000i32..2030, 0u8..5, 1u32..13),
+        prop::collection::vec((hardware, 1u64..100_000), 0..3),
+        prop::option::of((1e12f64..1e20, precision)),
+        prop::option::of(0.1f64..2000.0),
+        prop::sample::select(vec![
+            Country::US,
+            Country::KR,
+            Country::GB,
+            Country::FR,
+            Country::DE,
+        ]),
+        prop::option::of("[a-z]{3,8}( [a-z]{2,6}){0,3}"),
+        prop::collection::vec(1u8..20, 0..4),
+        prop::option::of(any::<prop::sample::Index>()),
+        prop::option::of(prop::sample::select(vec![
+            OrganisationKind::Enterprise,
+            OrganisationKind::GovernmentBody,
+            OrganisationKind::ResearchCentre,
+        ])),
+    );
+    prop::collection::vec(cluster, 1..8).prop_map(build)
+}
+
+type Cluster = (
+    Status,
+    (i32, u8, u32),
+    Vec<((&'static str, CountingUnit), u64)>,
+    Option<(f64, (Precision, Sparsity))>,
+    Option<f64>,
+    Country,
+    Option<String>,
+    Vec<u8>,
+    Option<prop::sample::Index>,
+    Option<OrganisationKind>,
+);
+
+fn online(year: i32, precision: u8, month: u32) -> PartialDate {
+    match precision {
+        0 => PartialDate::year(year),
+        1 => PartialDate::half(year, month.div_ceil(6)),
+        2 => PartialDate::quarter(year, month.div_ceil(3)),
+        3 => PartialDate::month(year, month),
+        _ => PartialDate::day(year, month, 11),
+    }
+    .unwrap()
+}
+
+fn build(clusters: Vec<Cluster>) -> Registry {
+    let n = clusters.len();
+    let mut b = Registry::builder();
+    let mut sources = std::collections::BTreeSet::new();
+    for (i, c) in clusters.into_iter().enumerate() {
+        let (
+            status,
+            (year, precision, month),
+            lines,
+            compute,
+            power,
+            host,
+            note,
+            cited,
+            link,
+            owner,
+        ) = c;
+        let mut phase = Phase::new("cluster", status);
+        if status != Status::Planned || precision % 2 == 0 {
+            phase.dates.online = Some(online(year, precision, month));
+        }
+        if status == Status::Decommissioned {
+            phase.dates.online = Some(online(year, precision, month));
+            phase.dates.end = Some(PartialDate::year(year + 3).unwrap());
+        }
+        for ((hardware, unit), count) in lines.into_iter().take(2) {
+            let reference = match hardware {
+                "Acme X1" => HardwareRef::Unlisted(hardware.to_owned()),
+                "nvidia-gb200-nvl72" => HardwareRef::System(hardware.into()),
+                _ => HardwareRef::Part(hardware.into()),
+            };
+            let count = Estimate::exact(AcceleratorCount::new(count, unit));
+            phase
+                .hardware
+                .push(HardwareLine::new(reference, Sourced::new(count)));
+        }
+        phase.compute = compute.map(|(ops, (precision, sparsity))| StatedCompute {
+            rate: Sourced::new(Estimate::exact(ComputeRate::from_base(ops).unwrap())),
+            format: FormatReading::Stated(ComputeFormat::peak(precision, sparsity)),
+        });
+        phase.power =
+            power.map(|mw| Sourced::new(Estimate::exact(Power::from_base(mw * 1e6).unwrap())));
+        let mut d = Deployment::new(
+            format!("c{i}").parse().unwrap(),
+            format!("Cluster {i}"),
+            host,
+        )
+        .with_phase(phase);
+        d.note = note;
+        d.site = Some(Site {
+            name: Some(format!("Site {i}")),
+            ..Site::default()
+        });
+        if let Some(kind) = owner {
+            let org =
+                Organisation::new(format!("o{i}").parse().unwrap(), format!("Owner {i}"), kind);
+            d.organisations
+                .push(Participation::new(org.id.clone(), Role::Owner));
+            b = b.organisation(org);
+        }
+        for s in cited {
+            let id = format!("s{s}");
+            if sources.insert(s) {
+                b = b.source(
+                    Source::new(id.parse().unwrap(), format!("S{s}"))
+                        .with_url(format!("https://example.org/{s}")),
+                );
+            }
+            d.sources
+                .push(Citation::new(id.parse().unwrap()).with_quote(format!("quote {s}")));
+        }
+        d.superseded_by = link
+            .map(|ix| ix.index(n))
+            .filter(|&j| j != i)
+            .map(|j| format!("c{j}").parse().unwrap());
+        b = b.deployment(d);
+    }
+    b.catalog(Catalog::builtin().unwrap().clone())
+        .build()
+        .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn export_then_import_preserves_every_exported_field(registry in clusters()) {
+        let first = epoch::write(&registry).unwrap();
+        let back = epoch::read(first.csv.as_bytes(), &ImportOptions::new()).unwrap();
+        let second = epoch::write(&back.registry).unwrap();
+        prop_assert_eq!(&first.csv, &second.csv);
+        prop_assert!(second.problems.is_empty());
+
+        let catalog = registry.catalog();
+        for (a, b) in registry.deployments().iter().zip(back.registry.deployments()) {
+            let (pa, pb) = (&a.phases[0], &b.phases[0]);
+            prop_assert_eq!(&a.name, &b.name);
+            prop_assert_eq!(a.host, b.host);
+            prop_assert_eq!(pa.status, pb.status);
+            prop_assert_eq!(pa.dates.online, pb.dates.online);
+            prop_assert_eq!(pa.dates.end, pb.dates.end);
+            prop_assert_eq!(a.superseded_by.is_some(), b.superseded_by.is_some());
+            prop_assert_eq!(pa.hardware.len(), pb.hardware.len());
+            for (la, lb) in pa.hardware.iter().zip(&pb.hardware) {
+                prop_assert_eq!(&la.hardware, &lb.hardware);
+                let count = la.count.value.central().unwrap();
+                let gpus = match &la.hardware {
+                    HardwareRef::Part(id) => catalog.gpus(id.as_str(), count).unwrap(),
+                    HardwareRef::System(id) => catalog.gpus(id.as_str(), count).unwrap(),
+                    _ => count,
+                };
+                prop_assert_eq!(lb.count.value.central(), Some(gpus));
+            }
+            let exported = pa.compute.as_ref().filter(|c| c.format.format().unwrap().precision != Precision::Fp4);
+            match (exported, &pb.compute) {
+                (Some(ca), Some(cb)) => {
+                    let (ra, rb) = (ca.rate.value.central().unwrap().base_value(), cb.rate.value.central().unwrap().base_value());
+                    prop_assert!((ra - rb).abs() <= ra * 1e-11);
+                    let (fa, fb) = (ca.format.format().unwrap(), cb.format.format().unwrap());
+                    prop_assert_eq!(fa.sparsity, fb.sparsity);
+                }
+                (None, None) => {}
+                (x, y) => prop_assert!(false, "compute {:?} became {:?}", x, y),
+            }
+            let mw = |p: &Phase| p.power.as_ref().map(|w| w.value.central().unwrap().base_value());
+            match (mw(pa), mw(pb)) {
+                (Some(x), Some(y)) => prop_assert!((x - y).abs() <= x * 1e-11),
+                (x, y) => prop_assert_eq!(x, y),
+            }
+            let quotes = |d: &Deployment| d.sources.iter().filter_map(|c| c.quote.clone()).next();
+            prop_assert_eq!(quotes(a), quotes(b));
+        }
+    }
+}
+
+#[test]
+fn counts_are_exact_or_refused() {
+    let read = |quantity: &str| {
+        let csv = format!(
+            "Name,Status,Country,Chip type (primary),Chip quantity (primary)\nX,Planned,France,NVIDIA H100,{quantity}\n"
+        );
+        epoch::read(csv.as_bytes(), &ImportOptions::new()).map(|r| {
+            r.registry.deployments()[0].phases[0].hardware[0]
+                .count
+                .value
+                .central()
+        })
+    };
+    assert_eq!(
+        read("9007199254740993").unwrap(),
+        Some(AcceleratorCount::gpus(9_007_199_254_740_993))
+    );
+    assert_eq!(
+        read("\"1,000\"").unwrap(),
+        Some(AcceleratorCount::gpus(1_000))
+    );
+    assert_eq!(read("1e3").unwrap(), Some(AcceleratorCount::gpus(1_000)));
+    // Through f64, 2^53 + 1 would come back as 2^53: refused rather than changed.
+    assert!(read("9007199254740993.0").is_err());
+    assert!(read("1.5").is_err());
+    assert!(read("18446744073709551616").is_err());
+}
