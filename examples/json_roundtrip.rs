@@ -5,7 +5,7 @@
 use sovereign_compute::datasets;
 use sovereign_compute::registry::Registry;
 
-fn main() -> sovereign_compute::Result<()> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let europe = datasets::gtc_paris_2025()?;
     let json = europe.to_json()?;
     println!(
@@ -16,10 +16,7 @@ fn main() -> sovereign_compute::Result<()> {
         json.len()
     );
     if let Some(path) = std::env::args().nth(1) {
-        std::fs::write(&path, &json).map_err(|e| sovereign_compute::Error::Json {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
+        std::fs::write(&path, &json)?;
         println!("Written to {path}");
     }
 
