@@ -238,19 +238,9 @@ impl ImportOptions {
     fn resolved_catalog(&self) -> Result<Arc<Catalog>> {
         match &self.catalog {
             Some(c) => Ok(Arc::clone(c)),
-            None => default_catalog(),
+            None => crate::registry::default_catalog(),
         }
     }
-}
-
-#[cfg(feature = "dataset")]
-fn default_catalog() -> Result<Arc<Catalog>> {
-    Ok(Arc::new(Catalog::builtin()?.clone()))
-}
-
-#[cfg(not(feature = "dataset"))]
-fn default_catalog() -> Result<Arc<Catalog>> {
-    Ok(Arc::new(Catalog::new()))
 }
 
 /// The value of a tagged note line (see the [module docs](self)), e.g. the `Certainty` an

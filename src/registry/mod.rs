@@ -295,13 +295,15 @@ impl RegistryBuilder {
     }
 }
 
+/// The catalog hardware is checked against when none is given: the built-in one with feature
+/// `dataset`, else an empty one.
 #[cfg(feature = "dataset")]
-fn default_catalog() -> Result<Arc<Catalog>> {
+pub(crate) fn default_catalog() -> Result<Arc<Catalog>> {
     Ok(Arc::new(Catalog::builtin()?.clone()))
 }
 
 #[cfg(not(feature = "dataset"))]
-fn default_catalog() -> Result<Arc<Catalog>> {
+pub(crate) fn default_catalog() -> Result<Arc<Catalog>> {
     Ok(Arc::new(Catalog::new()))
 }
 
