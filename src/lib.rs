@@ -71,6 +71,7 @@
 //! ## Load your own registry
 //!
 //! ```
+//! # #[cfg(feature = "serde")] {
 //! use sovereign_compute::registry::Registry;
 //!
 //! let json = r#"{
@@ -84,6 +85,7 @@
 //! }"#;
 //! let registry = Registry::from_json(json)?;
 //! assert_eq!(registry.deployments()[0].phases[0].dates.online.unwrap().to_string(), "2026-H2");
+//! # }
 //! # Ok::<(), sovereign_compute::Error>(())
 //! ```
 //!
