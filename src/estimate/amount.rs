@@ -3,11 +3,11 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use crate::units::split_number;
 use crate::units::{
     AcceleratorCount, ComputeFigure, ComputeRate, CountingUnit, Energy, EnergyEfficiency,
     Frequency, Operations, Power, Time,
 };
+use crate::units::{parse_whole, split_number};
 use crate::{Error, Result};
 
 /// Which way to round when scaling a whole-number amount by a fraction.
@@ -77,6 +77,12 @@ pub trait Amount: Copy + PartialEq + fmt::Debug + fmt::Display {
 
     /// The amount as an `f64` in its base unit, for shares and tolerances.
     fn to_f64(&self) -> f64;
+
+    /// The exact midpoint, rounded down, for whole-number amounts; `None` (the default) for
+    /// quantities, whose midpoint is computed in `f64`.
+    fn whole_midpoint(&self, _other: &Self) -> Option<Self> {
+        None
+    }
 }
 
 fn scale_u64(v: u64, factor: f64, rounding: Rounding) -> Result<u64> {
@@ -87,22 +93,116 @@ fn scale_u64(v: u64, factor: f64, rounding: Rounding) -> Result<u64> {
             reason: "must be finite and non-negative",
         });
     }
-    let x = v as f64 * factor;
-    let x = match rounding {
-        Rounding::Down => x.floor(),
-        Rounding::Up => x.ceil(),
+    // Counts up to 2^53 are exact in f64: scale there, as the tolerance was written in
+    // decimal (1.1 × 1,000 is 1,100, not the 1,100.00000000000009 of the binary 1.1).
+    if v <= 1 << 53 {
+        let x = v as f64 * factor;
+        let x = match rounding {
+            Rounding::Down => x.floor(),
+            Rounding::Up => x.ceil(),
+        };
+        // 2^64 is exact in f64; below it the cast of a whole number is exact.
+        return if x < u64::MAX as f64 {
+            Ok(x as u64)
+        } else {
+            Err(Error::Overflow {
+                quantity: "count",
+                operation: "scaling",
+            })
+        };
+    }
+    // Above 2^53, f64 would round the count itself, and a lower bound could exceed the exact
+    // one. A finite f64 is m × 2^e with an integer m < 2^53, so v × m fits a u128 and the
+    // shift by e rounds once, the way the bound asks.
+    let bits = factor.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mantissa, exp) = if exp_bits == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp_bits - 1075)
     };
-    // 2^64 is exact in f64; below it the cast is exact for whole numbers.
-    if x >= u64::MAX as f64 {
-        if factor == 1.0 {
-            return Ok(v);
-        }
-        return Err(Error::Overflow {
+    let product = u128::from(v) * u128::from(mantissa);
+    let round_up = rounding == Rounding::Up;
+    let scaled = if exp >= 0 {
+        product
+            .checked_shl(exp.unsigned_abs())
+            .filter(|p| p >> exp.unsigned_abs() == product)
+    } else if exp.unsigned_abs() >= 128 {
+        Some(u128::from(round_up && product > 0))
+    } else {
+        let shift = exp.unsigned_abs();
+        let rest = product & ((1u128 << shift) - 1);
+        Some((product >> shift) + u128::from(round_up && rest > 0))
+    };
+    scaled
+        .and_then(|x| u64::try_from(x).ok())
+        .ok_or(Error::Overflow {
             quantity: "count",
             operation: "scaling",
-        });
+        })
+}
+
+/// Scale words that may follow a count: "2 million GPUs" is 2,000,000 GPUs.
+const SCALES: [(&str, u64); 6] = [
+    ("thousand", 1_000),
+    ("k", 1_000),
+    ("million", 1_000_000),
+    ("mn", 1_000_000),
+    ("billion", 1_000_000_000),
+    ("bn", 1_000_000_000),
+];
+
+/// Words after a count that would change what it means: reading past them would drop a
+/// number or an alternative ("5 or 6 GPUs", "10 to 20").
+const JOINERS: [&str; 5] = ["or", "and", "to", "of", "per"];
+
+fn words_error(input: &str, what: &str) -> Error {
+    Error::InvalidNumber {
+        input: input.to_owned(),
+        reason: format!(
+            "{what}: write one whole number, an optional scale word (thousand, million, billion, k, bn) and descriptive words, e.g. \"14,000 Blackwell GPUs\""
+        ),
     }
-    Ok(x as u64)
+}
+
+/// Reads a whole count, an optional scale word, and the descriptive words after it
+/// ("14,000 Blackwell GPUs" is 14,000 and ["Blackwell", "GPUs"]). The count is exact (no
+/// rounding through `f64`); another number or a joiner such as "or" and "to" is an error,
+/// since skipping it would change the count.
+fn count_and_words(s: &str) -> Result<(u64, Vec<&str>)> {
+    let trimmed = s.trim();
+    let (_, rest) = split_number(trimmed)?;
+    let number = trimmed[..trimmed.len() - rest.len()].trim_end();
+    let mut n = parse_whole(number).ok_or_else(|| Error::InvalidNumber {
+        input: s.to_owned(),
+        reason: format!("a count must be a whole number from 0 to {}", u64::MAX),
+    })?;
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    // "10k GPUs": a scale letter glued to the number arrives as the first word.
+    if let Some(&(_, factor)) = words
+        .first()
+        .and_then(|w| SCALES.iter().find(|(name, _)| w.eq_ignore_ascii_case(name)))
+    {
+        n = n.checked_mul(factor).ok_or(Error::Overflow {
+            quantity: "count",
+            operation: "scaling",
+        })?;
+        words.remove(0);
+    }
+    if let Some(bad) = words.iter().find(|w| {
+        // A word that is itself a number ("72", ".5"); model names like "H100" are fine.
+        w.trim_start_matches(|c: char| c.is_ascii_punctuation())
+            .starts_with(|c: char| c.is_ascii_digit())
+            || JOINERS.iter().any(|j| w.eq_ignore_ascii_case(j))
+            || SCALES.iter().any(|(name, _)| w.eq_ignore_ascii_case(name))
+    }) {
+        return Err(words_error(
+            s,
+            &format!("the word {bad:?} after the count would change it"),
+        ));
+    }
+    Ok((n, words))
 }
 
 /// A plain number of things; `parse_amount` reads the leading whole number and ignores the
@@ -128,21 +228,16 @@ impl Amount for u64 {
     }
 
     fn parse_amount(s: &str) -> Result<Self> {
-        let trimmed = s.trim();
-        let (_, rest) = split_number(trimmed)?;
-        let number = &trimmed[..trimmed.len() - rest.len()];
-        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-        match digits.parse::<u64>() {
-            Ok(n) if !number.contains(['.', 'e', 'E']) => Ok(n),
-            _ => Err(Error::InvalidNumber {
-                input: s.to_owned(),
-                reason: format!("a count must be a whole number from 0 to {}", u64::MAX),
-            }),
-        }
+        count_and_words(s).map(|(n, _)| n)
     }
 
     fn to_f64(&self) -> f64 {
         *self as f64
+    }
+
+    fn whole_midpoint(&self, other: &Self) -> Option<Self> {
+        let (lo, hi) = ((*self).min(*other), (*self).max(*other));
+        Some(lo + (hi - lo) / 2)
     }
 }
 
@@ -176,14 +271,31 @@ impl Amount for AcceleratorCount {
     }
 
     fn parse_amount(s: &str) -> Result<Self> {
-        let n = u64::parse_amount(s)?;
-        let last = s.split_whitespace().last().unwrap_or_default();
-        let unit: CountingUnit = last.parse()?;
+        let (n, words) = count_and_words(s)?;
+        let unit: CountingUnit = words.last().copied().unwrap_or_default().parse()?;
+        // "250 racks of 72 GPUs": a second counting unit means the words say more than one
+        // count, which this reading would silently drop.
+        if let Some(other) = words[..words.len().saturating_sub(1)]
+            .iter()
+            .find(|w| w.parse::<CountingUnit>().is_ok())
+        {
+            return Err(words_error(
+                s,
+                &format!("two counting units, {other:?} and {unit}"),
+            ));
+        }
         Ok(AcceleratorCount::new(n, unit))
     }
 
     fn to_f64(&self) -> f64 {
         self.count() as f64
+    }
+
+    fn whole_midpoint(&self, other: &Self) -> Option<Self> {
+        (self.unit() == other.unit())
+            .then(|| self.count().whole_midpoint(&other.count()))
+            .flatten()
+            .map(|n| AcceleratorCount::new(n, self.unit()))
     }
 }
 

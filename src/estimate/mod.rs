@@ -494,6 +494,9 @@ impl<T: Amount> Estimate<T> {
 }
 
 fn midpoint<T: Amount>(low: T, high: T) -> T {
+    if let Some(m) = low.whole_midpoint(&high) {
+        return m;
+    }
     // (low + high) / 2 can overflow where the midpoint itself would not; fall back to
     // low + (high - low) / 2 computed through halves.
     low.try_add(high)
@@ -527,11 +530,30 @@ impl<T: Amount> fmt::Display for Estimate<T> {
                 write!(f, "≈ {}", Grouped(value))
             }
             EstimateKind::Approximately { value, tolerance } => {
-                write!(f, "{} ±{}%", Grouped(value), tolerance * 100.0)
+                write!(f, "{} ±{}%", Grouped(value), percent(*tolerance))
             }
             EstimateKind::Unknown => f.write_str("unknown"),
         }
     }
+}
+
+/// The shortest percentage that parsing (which divides by 100) reads back as `tolerance`
+/// exactly; `tolerance × 100` printed plainly can lose the last bit.
+fn percent(tolerance: f64) -> String {
+    let plain = tolerance * 100.0;
+    let exact = |s: &String| s.parse::<f64>().is_ok_and(|p| p / 100.0 == tolerance);
+    (0..=17)
+        .map(|digits| format!("{plain:.digits$}"))
+        .find(exact)
+        .map(|s| {
+            // Trailing zeros after the point add nothing.
+            if s.contains('.') {
+                s.trim_end_matches('0').trim_end_matches('.').to_owned()
+            } else {
+                s
+            }
+        })
+        .unwrap_or_else(|| format!("{plain}"))
 }
 
 /// Displays plain counts with thousands separators, everything else as it displays itself.

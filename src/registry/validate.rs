@@ -135,6 +135,12 @@ pub(super) fn problems(b: &RegistryBuilder, catalog: &Catalog) -> Vec<Problem> {
         }
     }
 
+    // Built once: rebuilding it per programme made validation quadratic.
+    let hosts: BTreeMap<&str, Country> = b
+        .deployments
+        .iter()
+        .map(|d| (d.id.as_str(), d.host))
+        .collect();
     for p in &b.programmes {
         let mut rec = Record {
             kind: "programme",
@@ -151,11 +157,6 @@ pub(super) fn problems(b: &RegistryBuilder, catalog: &Catalog) -> Vec<Problem> {
         if let Some(g) = &p.gpus {
             known.citations(&mut rec, "gpus.sources", &g.sources);
         }
-        let hosts: BTreeMap<&str, Country> = b
-            .deployments
-            .iter()
-            .map(|d| (d.id.as_str(), d.host))
-            .collect();
         for (i, id) in p.deployments.iter().enumerate() {
             match hosts.get(id.as_str()) {
                 None => known.deployment(&mut rec, format!("deployments[{i}]"), id.as_str()),

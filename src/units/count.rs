@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::notation::{normalize, split_number};
+use super::notation::{normalize, parse_whole, split_number};
 use crate::{Error, Result};
 
 /// What a count counts: "18,000 systems" may be GPUs, superchips, nodes or racks.
@@ -292,26 +292,15 @@ impl FromStr for AcceleratorCount {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        let (value, unit_text) = split_number(s)?;
+        let (_, unit_text) = split_number(s)?;
         let unit: CountingUnit = unit_text.parse()?;
-        // Read plain digits as an integer so that counts above 2^53 stay exact.
         let trimmed = s.trim();
-        let digits: String = trimmed[..trimmed.len() - unit_text.len()]
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '.' || *c == 'e' || *c == 'E')
-            .collect();
-        if let Ok(n) = digits.parse::<u64>() {
-            return Ok(Self::new(n, unit));
-        }
-        // 2^64 is exactly representable; anything at or above it does not fit.
-        if value.fract() != 0.0 || value >= u64::MAX as f64 {
-            return Err(Error::InvalidNumber {
-                input: s.to_owned(),
-                reason: format!("a count must be a whole number from 0 to {}", u64::MAX),
-            });
-        }
-        // Whole and below 2^64, checked above: the cast is exact.
-        Ok(Self::new(value as u64, unit))
+        let number = trimmed[..trimmed.len() - unit_text.len()].trim_end();
+        let count = parse_whole(number).ok_or_else(|| Error::InvalidNumber {
+            input: s.to_owned(),
+            reason: format!("a count must be a whole number from 0 to {}", u64::MAX),
+        })?;
+        Ok(Self::new(count, unit))
     }
 }
 

@@ -325,13 +325,32 @@ impl FromStr for ComputeFigure {
     fn from_str(s: &str) -> Result<Self> {
         let mut words: Vec<&str> = s.split_whitespace().collect();
         let (mut precision, mut sparsity, mut basis) = (None, None, None);
+        // Two different tags of one kind ("FP4 FP8") are an error: keeping either would be a
+        // guess. The same tag twice is harmless.
+        fn once<T: Copy + PartialEq + fmt::Display>(
+            slot: &mut Option<T>,
+            value: T,
+            input: &str,
+        ) -> Result<()> {
+            match slot {
+                Some(first) if *first != value => Err(Error::UnknownTag {
+                    what: "compute figure",
+                    input: format!("{input} (both {value} and {first})"),
+                    accepted: "one precision, at most one sparsity and at most one basis",
+                }),
+                _ => {
+                    *slot = Some(value);
+                    Ok(())
+                }
+            }
+        }
         while let Some(last) = words.last().copied() {
             if let Ok(p) = last.parse::<Precision>() {
-                precision = precision.or(Some(p));
+                once(&mut precision, p, s)?;
             } else if let Ok(sp) = last.parse::<Sparsity>() {
-                sparsity = sparsity.or(Some(sp));
+                once(&mut sparsity, sp, s)?;
             } else if let Ok(b) = last.parse::<Basis>() {
-                basis = basis.or(Some(b));
+                once(&mut basis, b, s)?;
             } else {
                 break;
             }

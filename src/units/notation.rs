@@ -91,6 +91,46 @@ fn strip_thousands(number: &str) -> Option<String> {
     Some(out)
 }
 
+/// Reads a number token as an exact whole number: digits with `,` separators, an optional
+/// fraction of zeros, an optional exponent ("9007199254740993.0", "1.5e3"). `None` when the
+/// value is not whole, is negative, or does not fit a `u64`: counts never go through `f64`,
+/// which cannot hold every integer above 2^53.
+pub(crate) fn parse_whole(number: &str) -> Option<u64> {
+    let (mantissa, exponent) = match number.find(['e', 'E']) {
+        Some(p) => (&number[..p], number[p + 1..].parse::<i32>().ok()?),
+        None => (number, 0),
+    };
+    let plain = strip_thousands(mantissa)?;
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let digits: String = [int, frac].concat();
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // value = digits × 10^(exponent − decimals)
+    let shift = i64::from(exponent) - frac.len() as i64;
+    let (kept, dropped) = if shift < 0 {
+        let cut = digits.len().saturating_sub(shift.unsigned_abs() as usize);
+        (&digits[..cut], &digits[cut..])
+    } else {
+        (digits.as_str(), "")
+    };
+    if !dropped.bytes().all(|b| b == b'0') {
+        return None;
+    }
+    let mut value: u64 = if kept.is_empty() {
+        0
+    } else {
+        kept.parse().ok()?
+    };
+    for _ in 0..shift.max(0) {
+        value = value.checked_mul(10)?;
+    }
+    Some(value)
+}
+
 /// Lower-cases a unit and folds inner white space, for matching.
 pub(crate) fn normalize(unit: &str) -> String {
     unit.split_whitespace()
@@ -210,6 +250,30 @@ mod tests {
                 "{bad:?} should be rejected"
             );
         }
+    }
+
+    #[test]
+    fn whole_numbers_are_exact() {
+        assert_eq!(parse_whole("9007199254740993"), Some(9_007_199_254_740_993));
+        assert_eq!(
+            parse_whole("9007199254740993.0"),
+            Some(9_007_199_254_740_993)
+        );
+        assert_eq!(
+            parse_whole("9007199254740993e0"),
+            Some(9_007_199_254_740_993)
+        );
+        assert_eq!(
+            parse_whole("123456789012345678.9e1"),
+            Some(1_234_567_890_123_456_789)
+        );
+        assert_eq!(parse_whole("14,000"), Some(14_000));
+        assert_eq!(parse_whole("1.5e3"), Some(1_500));
+        assert_eq!(parse_whole("1.5"), None);
+        assert_eq!(parse_whole("18446744073709551616"), None);
+        assert_eq!(parse_whole("1e20"), None);
+        assert_eq!(parse_whole("100e-2"), Some(1));
+        assert_eq!(parse_whole("150e-2"), None);
     }
 
     #[test]
