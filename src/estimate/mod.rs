@@ -537,23 +537,48 @@ impl<T: Amount> fmt::Display for Estimate<T> {
     }
 }
 
-/// The shortest percentage that parsing (which divides by 100) reads back as `tolerance`
-/// exactly; `tolerance × 100` printed plainly can lose the last bit.
+/// A tolerance as a percentage: the shortest decimal of the fraction with its point moved two
+/// places, so that parsing (which moves it back in the text) gives the same `f64`. Multiplying
+/// by 100 and dividing again could change the last bit.
 fn percent(tolerance: f64) -> String {
-    let plain = tolerance * 100.0;
-    let exact = |s: &String| s.parse::<f64>().is_ok_and(|p| p / 100.0 == tolerance);
-    (0..=17)
-        .map(|digits| format!("{plain:.digits$}"))
-        .find(exact)
-        .map(|s| {
-            // Trailing zeros after the point add nothing.
-            if s.contains('.') {
-                s.trim_end_matches('0').trim_end_matches('.').to_owned()
-            } else {
-                s
-            }
-        })
-        .unwrap_or_else(|| format!("{plain}"))
+    shift_point(&format!("{tolerance}"), 2).unwrap_or_else(|| format!("{}", tolerance * 100.0))
+}
+
+/// Moves the decimal point of a plain decimal string (`"0.25"`) by `places` (positive to the
+/// right); `None` when the text is not digits with at most one point.
+pub(crate) fn shift_point(text: &str, places: i32) -> Option<String> {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    if int.is_empty() && frac.is_empty()
+        || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let digits = [int, frac].concat();
+    let point = int.len() as i64 + i64::from(places);
+    let (int, frac) = if point <= 0 {
+        (
+            "0".to_owned(),
+            "0".repeat(point.unsigned_abs() as usize) + &digits,
+        )
+    } else if point as usize >= digits.len() {
+        (
+            digits.clone() + &"0".repeat(point as usize - digits.len()),
+            String::new(),
+        )
+    } else {
+        (
+            digits[..point as usize].to_owned(),
+            digits[point as usize..].to_owned(),
+        )
+    };
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let frac = frac.trim_end_matches('0');
+    Some(if frac.is_empty() {
+        int.to_owned()
+    } else {
+        format!("{int}.{frac}")
+    })
 }
 
 /// Displays plain counts with thousands separators, everything else as it displays itself.

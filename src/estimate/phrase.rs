@@ -195,17 +195,19 @@ fn tolerance_suffix<T: Amount>(input: &str, s: &str) -> Result<Option<EstimateKi
     let Some((value, tol)) = s.rsplit_once('±').or_else(|| s.rsplit_once("+/-")) else {
         return Ok(None);
     };
-    let pct: f64 = tol
+    // Move the point in the text rather than divide by 100, so that "±80.94040231079571%"
+    // reads back as exactly the tolerance that displayed it.
+    let tolerance: f64 = tol
         .trim()
         .strip_suffix('%')
-        .and_then(|p| p.trim().parse().ok())
+        .and_then(|p| super::shift_point(p.trim(), -2))
+        .and_then(|f| f.parse().ok())
         .ok_or_else(|| {
             unreadable(
                 input,
                 "a tolerance is written as \"±P%\", e.g. \"40 MW ±5%\"",
             )
         })?;
-    let tolerance = pct / 100.0;
     if !(0.0..1.0).contains(&tolerance) {
         return Err(unreadable(
             input,
