@@ -16,8 +16,11 @@ use crate::registry::Registry;
 /// draw](super::is_benchmark_draw) (a facility's capacity is not one, and is reported as left
 /// out), `Year` from the online date, `Country` as its common English name, and the
 /// efficiency as Rmax over power. `System ID` is the deployment's ID without its `top500-`
-/// prefix, so that every row reads back with the same ID. A deployment without phases (no
-/// row) and a blank name (read back as another) are reported in the export's problems.
+/// prefix, so that every row reads back with the same ID. TOP500 has one row per system, so
+/// a deployment of several phases is written as one system per phase (System IDs `<ID>-1`,
+/// `<ID>-2`, ...), which reads back as one deployment each. That split, a deployment without
+/// phases (no row) and a blank name (read back as another) are reported in the export's
+/// problems.
 /// Columns kept from a TOP500 import (see
 /// [`note_field`](crate::interop::note_field)) are written back; the rest are empty.
 ///
@@ -47,7 +50,15 @@ pub fn write(registry: &Registry) -> Result<Export> {
                 "a deployment without phases has no row",
             );
         }
-        for p in &d.phases {
+        let several = d.phases.len() > 1;
+        if several {
+            sheet.left_out(
+                SYSTEM_ID,
+                d.id.as_str(),
+                "TOP500 has one row per system: each phase is written as its own system, with the System ID followed by -1, -2, ... and the phase name after the deployment's; they read back as one deployment each",
+            );
+        }
+        for (k, p) in d.phases.iter().enumerate() {
             if d.name.trim().is_empty() {
                 sheet.left_out(
                     NAME,
@@ -66,7 +77,15 @@ pub fn write(registry: &Registry) -> Result<Export> {
                 (ACCELERATOR, accelerators(registry, p)),
             ];
             cells.extend(kept(d.note.as_deref(), TABLE, KEPT));
-            cells.extend(system_id(d).map(|id| (SYSTEM_ID, id.to_owned())));
+            // Distinct keys per phase: the reader refuses a System ID it has already seen.
+            cells.extend(system_id(d).map(|id| {
+                let key = if several {
+                    format!("{id}-{}", k + 1)
+                } else {
+                    id.to_owned()
+                };
+                (SYSTEM_ID, key)
+            }));
             cells.extend(
                 p.dates
                     .online
