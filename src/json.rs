@@ -27,3 +27,33 @@ pub(crate) fn to_string_pretty<T: serde::Serialize>(value: &T) -> Result<String>
         message: e.to_string(),
     })
 }
+
+/// Reads only the version, ignoring everything else.
+#[derive(serde::Deserialize)]
+struct Version {
+    schema_version: u64,
+}
+
+/// Reads a versioned document `T` in one pass, where reading the version first and then the
+/// document parsed every valid document twice. Only when that pass fails is the version read
+/// on its own, so that a document of another version is reported as such
+/// ([`Error::UnsupportedSchemaVersion`]) rather than as an unknown field.
+pub(crate) fn from_versioned_str<T: DeserializeOwned>(
+    json: &str,
+    supported: u64,
+    version: impl Fn(&T) -> u64,
+) -> Result<T> {
+    let unsupported = |found| Error::UnsupportedSchemaVersion { found, supported };
+    match from_str::<T>(json) {
+        Ok(doc) if version(&doc) == supported => Ok(doc),
+        Ok(doc) => Err(unsupported(version(&doc))),
+        // Errors are those of reading the version first, then the document, as before the
+        // single pass: the version's own error, then an unsupported version, then the
+        // document's error.
+        Err(e) => match from_str::<Version>(json) {
+            Err(version_error) => Err(version_error),
+            Ok(v) if v.schema_version != supported => Err(unsupported(v.schema_version)),
+            Ok(_) => Err(e),
+        },
+    }
+}

@@ -8,13 +8,6 @@ use crate::{Error, Result, json};
 /// The document version this crate reads and writes.
 const SCHEMA_VERSION: u64 = 1;
 
-/// Read first, ignoring everything else, so that a document of another version is reported as
-/// such rather than as an unknown field.
-#[derive(Deserialize)]
-struct VersionProbe {
-    schema_version: u64,
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Document {
@@ -57,8 +50,7 @@ fn check_version(found: u64) -> Result<()> {
 }
 
 fn read(json: &str) -> Result<Document> {
-    check_version(json::from_str::<VersionProbe>(json)?.schema_version)?;
-    json::from_str(json)
+    json::from_versioned_str(json, SCHEMA_VERSION, |d: &Document| d.schema_version)
 }
 
 impl Catalog {

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::{Registry, RegistryBuilder, SCHEMA_VERSION};
 use crate::catalog::Catalog;
 use crate::model::{Deployment, Initiative, Organisation, Programme, Source};
-use crate::{Error, Result, json};
+use crate::{Result, json};
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,18 +37,12 @@ struct Document {
     initiatives: Vec<Initiative>,
 }
 
-/// Reads only the version, so that a newer document fails on its version, not on a field.
-#[derive(Deserialize)]
-struct Version {
-    schema_version: u64,
-}
-
 impl RegistryBuilder {
     /// Reads a registry document into a builder without checking references, so that more
     /// records can be added before [`build`](RegistryBuilder::build).
     ///
     /// # Errors
-    /// [`Error::Json`] with the path of a bad value; [`Error::UnsupportedSchemaVersion`].
+    /// [`Error::Json`](crate::Error::Json) with the path of a bad value; [`Error::UnsupportedSchemaVersion`](crate::Error::UnsupportedSchemaVersion).
     ///
     /// # Example
     /// ```
@@ -58,14 +52,8 @@ impl RegistryBuilder {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<RegistryBuilder> {
-        let version: Version = json::from_str(json)?;
-        if version.schema_version != SCHEMA_VERSION {
-            return Err(Error::UnsupportedSchemaVersion {
-                found: version.schema_version,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        let doc: Document = json::from_str(json)?;
+        let doc: Document =
+            json::from_versioned_str(json, SCHEMA_VERSION, |d: &Document| d.schema_version)?;
         Ok(RegistryBuilder {
             sources: doc.sources,
             organisations: doc.organisations,
@@ -82,8 +70,8 @@ impl Registry {
     /// built-in one with feature `dataset`).
     ///
     /// # Errors
-    /// [`Error::Json`] naming the path of a bad value (`deployments[3].phases[0].dates.online`),
-    /// [`Error::UnsupportedSchemaVersion`], or [`Error::InvalidRegistry`] with every problem.
+    /// [`Error::Json`](crate::Error::Json) naming the path of a bad value (`deployments[3].phases[0].dates.online`),
+    /// [`Error::UnsupportedSchemaVersion`](crate::Error::UnsupportedSchemaVersion), or [`Error::InvalidRegistry`](crate::Error::InvalidRegistry) with every problem.
     ///
     /// # Example
     /// ```
@@ -126,7 +114,7 @@ impl Registry {
     /// [`from_json`](Self::from_json) reads back to an equal registry.
     ///
     /// # Errors
-    /// [`Error::Json`] only if serialization fails, which the crate's own types do not.
+    /// [`Error::Json`](crate::Error::Json) only if serialization fails, which the crate's own types do not.
     ///
     /// # Example
     /// ```
