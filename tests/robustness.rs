@@ -127,11 +127,11 @@ fn malformed_json_is_an_error_at_the_root() {
         ("", "EOF while parsing"),
         ("   ", "EOF while parsing"),
         ("null", "invalid type: null"),
-        // A struct may be written as a JSON array, positionally (see
-        // `structs_written_as_arrays_are_rejected`); an empty one is too short.
+        // A struct is an object, never an array of its fields by position (see
+        // `structs_written_as_arrays_are_rejected`).
         (
             "[]",
-            "invalid length 0, expected struct Version with 1 element",
+            "invalid type: sequence, expected struct VersionedDocument written as an object",
         ),
         ("\"registry\"", "invalid type: string"),
         ("{", "EOF while parsing an object"),
@@ -1085,13 +1085,14 @@ fn nested_objects(depth: usize) -> String {
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     for deep in [nested_arrays(10_000), nested_objects(10_000)] {
-        // At the root: an array is read as a positional struct, so its first element is the
-        // schema version; an object's unknown key is skipped (without recursing), and then
-        // the version is missing.
+        // At the root: an array is not a document (before anything inside it is read); an
+        // object's unknown key is skipped (without recursing), and then the version is missing.
         let (path, message) = json_error(Registry::from_json(&deep), &deep);
         assert!(
-            (path == "[0]" && message.contains("invalid type: sequence, expected u64"))
-                || (path == "." && message.starts_with("missing field `schema_version`")),
+            path == "."
+                && (message
+                    .starts_with("invalid type: sequence, expected struct VersionedDocument")
+                    || message.starts_with("missing field `schema_version`")),
             "{path}: {message}"
         );
         // Where a string is expected.
@@ -1108,8 +1109,8 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let (path, message) = json_error(Catalog::from_json(&doc), &doc);
         assert_eq!(path, "x");
         assert!(message.starts_with("unknown field `x`"), "{message}");
-        // Where a record is expected: read as a positional struct whose first field is a
-        // string, so the first `[` or `{` is a type error.
+        // Where a record is expected: an array is not a record, and an object's first key is
+        // unknown.
         let doc = format!(r#"{{"schema_version": 1, "deployments": [{deep}]}}"#);
         let (path, message) = json_error(Registry::from_json(&doc), &doc);
         assert!(path.starts_with("deployments[0]"), "{path}: {message}");
@@ -1800,9 +1801,8 @@ fn whole_number_bounds_round_outwards_past_2_pow_53() {
 }
 
 #[test]
-#[ignore = "bug: structs are accepted as positional JSON arrays: \"dates\": [\"2026-Q1\"] is read as announced 2026-Q1"]
 fn structs_written_as_arrays_are_rejected() {
-    // serde's derived Deserialize accepts a struct as an array of its fields in declaration
+    // Regression: serde's derived Deserialize accepts a struct as an array of its fields in declaration
     // order, so a list where an object belongs is read positionally: `"dates": ["2026-Q1"]`
     // loads as {"announced": "2026-Q1"}, and the document `[1]` as an empty registry. The
     // registry format is objects with named fields; an array is a wrong type.

@@ -12,7 +12,11 @@
 //! ```
 //!
 //! Unknown fields are errors with their path; quantities carry their units; a save-load round
-//! trip reproduces the registry exactly.
+//! trip reproduces the registry exactly. Every record and nested struct is an object: the
+//! array of fields by position that serde's derived readers otherwise accept
+//! (`"dates": ["2026-Q1"]`) is a wrong type here. That check belongs to the crate's readers
+//! (`Registry::from_json`, `Catalog::from_json`); a model type read on its own with
+//! `serde_json::from_str` follows serde's defaults.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,17 +1,21 @@
 //! JSON reading with the path of a bad value in the error.
 
+mod strict;
+
 use serde::de::DeserializeOwned;
 
 use crate::{Error, Result};
 
 /// Reads `T` from JSON; a bad value becomes [`Error::Json`] naming its path, e.g.
-/// `deployments[3].phases[0].online`.
+/// `deployments[3].phases[0].online`. A struct must be an object: the array form serde
+/// otherwise accepts (fields by position) is a wrong type, see [`strict`].
 pub(crate) fn from_str<T: DeserializeOwned>(json: &str) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| Error::Json {
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
-    })?;
+    let value =
+        serde_path_to_error::deserialize(strict::Strict(&mut de)).map_err(|e| Error::Json {
+            path: e.path().to_string(),
+            message: e.inner().to_string(),
+        })?;
     de.end().map_err(|e| Error::Json {
         path: ".".to_owned(),
         message: e.to_string(),
@@ -28,9 +32,10 @@ pub(crate) fn to_string_pretty<T: serde::Serialize>(value: &T) -> Result<String>
     })
 }
 
-/// Reads only the version, ignoring everything else.
+/// Reads only the version, ignoring everything else. Named for what it reads, since its name
+/// appears in errors about the document's root (`expected struct VersionedDocument`).
 #[derive(serde::Deserialize)]
-struct Version {
+struct VersionedDocument {
     schema_version: u64,
 }
 
@@ -50,7 +55,7 @@ pub(crate) fn from_versioned_str<T: DeserializeOwned>(
         // Errors are those of reading the version first, then the document, as before the
         // single pass: the version's own error, then an unsupported version, then the
         // document's error.
-        Err(e) => match from_str::<Version>(json) {
+        Err(e) => match from_str::<VersionedDocument>(json) {
             Err(version_error) => Err(version_error),
             Ok(v) if v.schema_version != supported => Err(unsupported(v.schema_version)),
             Ok(_) => Err(e),
