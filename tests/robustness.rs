@@ -2175,9 +2175,8 @@ mod csv {
     }
 
     #[test]
-    #[ignore = "bug: the CSV writers round numbers to 12 significant digits, so an Rmax of 13530007561205 TFlop/s is exported as 13530007561200, and the export reports nothing"]
     fn csv_numbers_are_written_with_every_digit_read() {
-        // Found by the `csv_import` fuzz target (fuzz/findings/csv-number-rounding): Frontier's
+        // Regression, found by the `csv_import` fuzz target (fuzz/findings/csv-number-rounding): Frontier's
         // Rmax mutated to 13530007561205. interop::table::write_number rounds to 12
         // significant digits (to hide unit-conversion noise); the derived efficiency, computed
         // from the unrounded value, then changed in its last digit on export, import, export.
@@ -2193,6 +2192,45 @@ mod csv {
         let report = epoch::read(csv.as_bytes(), &strict()).unwrap();
         let table = epoch::write(&report.registry).unwrap();
         assert_eq!(cell(&table.csv, "16-bit OP/s"), "1.23456789012345e+20");
+    }
+
+    #[test]
+    fn a_value_no_decimal_reads_back_to_is_written_nearest_and_reported() {
+        // The largest power there is, f64::MAX W, has no decimal in MW that reads back to it
+        // (every candidate times 1e6 rounds to another value or overflows): the nearest finite
+        // one is written, and the export says so.
+        let mut p = Phase::new("p", Status::Operational);
+        p.power = Some(Sourced::new(Estimate::exact(
+            Power::from_base(f64::MAX).unwrap(),
+        )));
+        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR).with_phase(p);
+        let registry = Registry::builder().deployment(d).build().unwrap();
+        let table = epoch::write(&registry).unwrap();
+        let [problem] = table.problems.as_slice() else {
+            panic!("{:?}", table.problems)
+        };
+        assert_eq!(
+            problem.effect,
+            sovereign_compute::interop::Effect::WrittenNearest
+        );
+        assert_eq!(problem.column, "Power Capacity (MW)");
+        assert_eq!(problem.value, cell(&table.csv, "Power Capacity (MW)"));
+        let back = epoch::read(table.csv.as_bytes(), &strict()).unwrap();
+        let power = back.registry.deployments()[0].phases[0]
+            .power
+            .as_ref()
+            .unwrap();
+        let watts = power.value.central().unwrap().base_value();
+        assert!(
+            watts < f64::MAX && watts > f64::MAX * (1.0 - 1e-15),
+            "{watts:e}"
+        );
+        // Everyday values are exact, and nothing is reported.
+        let csv = "Name,Status,Country,Power Capacity (MW)\nX,Existing,France,24.607\n";
+        let report = epoch::read(csv.as_bytes(), &strict()).unwrap();
+        let table = epoch::write(&report.registry).unwrap();
+        assert!(table.problems.is_empty(), "{:?}", table.problems);
+        assert_eq!(cell(&table.csv, "Power Capacity (MW)"), "24.607");
     }
 
     #[test]

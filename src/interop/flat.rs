@@ -20,12 +20,14 @@
 //! | `note` | the deployment's and the phase's notes |
 //!
 //! A deployment without phases gets one row with the phase columns empty, so that every
-//! deployment appears. Numbers have at most 12 significant digits.
+//! deployment appears. GPU counts are written in whole digits. Other numbers are the shortest
+//! decimal that, times the column's unit, gives the registry's value exactly (`793400`, not
+//! `793400.0000000001`), or the nearest where no decimal does (a unit in the last place).
 
 use crate::estimate::{Amount, Estimate, Total};
 use crate::interop::export::{catalog_id, gpus, hardware_name, organisations};
 use crate::interop::report::{Export, Sheet};
-use crate::interop::table::write_number;
+use crate::interop::table::{self, write_number};
 use crate::model::{Deployment, FormatReading, Phase, Role};
 use crate::registry::Registry;
 use crate::units::{AcceleratorCount, ComputeFigure, Precision, Sparsity};
@@ -201,19 +203,27 @@ fn phase_cells(registry: &Registry, p: &Phase, sheet: &mut Sheet) -> Cells {
     for (precision, sparsity, stem) in DERIVED {
         let total = derived(registry, p, precision, sparsity);
         cells.extend(bounds(stem, total.as_ref(), |f: ComputeFigure| {
-            f.rate.base_value() / 1e15
+            in_unit(f.rate.base_value(), 1e15)
         }));
     }
     if let Some(power) = &p.power {
         let total = Total::sum([&power.value]).ok();
-        cells.extend(bounds("power_mw", total.as_ref(), |w| w.base_value() / 1e6));
+        cells.extend(bounds("power_mw", total.as_ref(), |w| {
+            in_unit(w.base_value(), 1e6)
+        }));
         cells.push(("power_note", power.note.clone().unwrap_or_default()));
     }
     cells
 }
 
-/// `<stem>_lower`, `<stem>_central` and `<stem>_upper` of a total, through `value`.
-fn bounds<T: Amount>(stem: &str, total: Option<&Total<T>>, value: impl Fn(T) -> f64) -> Cells {
+/// A value in base units (FLOP/s, W) written in a column's unit: the shortest decimal that,
+/// times the unit, gives the value exactly, or the nearest where none does.
+fn in_unit(base: f64, unit: f64) -> String {
+    write_number(table::in_unit(base, unit).value())
+}
+
+/// `<stem>_lower`, `<stem>_central` and `<stem>_upper` of a total, written by `write`.
+fn bounds<T: Amount>(stem: &str, total: Option<&Total<T>>, write: impl Fn(T) -> String) -> Cells {
     let Some(total) = total else {
         return Vec::new();
     };
@@ -229,7 +239,7 @@ fn bounds<T: Amount>(stem: &str, total: Option<&Total<T>>, value: impl Fn(T) -> 
         ("upper", total.upper()),
     ]
     .into_iter()
-    .filter_map(|(end, v)| Some((column(end)?, write_number(value(v?)))))
+    .filter_map(|(end, v)| Some((column(end)?, write(v?))))
     .collect()
 }
 
@@ -251,7 +261,9 @@ fn gpu_cells(registry: &Registry, p: &Phase, sheet: &mut Sheet) -> Cells {
     let Ok(total) = Total::sum(&lines) else {
         return Vec::new();
     };
-    let mut cells = bounds("gpus", Some(&total), |c: AcceleratorCount| c.count() as f64);
+    let mut cells = bounds("gpus", Some(&total), |c: AcceleratorCount| {
+        c.count().to_string()
+    });
     cells.push(("gpus_unknown_lines", total.unknown_parts().to_string()));
     cells
 }
@@ -278,7 +290,7 @@ fn stated_cells(p: &Phase) -> Cells {
     ];
     let total = Total::sum([&compute.rate.value]).ok();
     cells.extend(bounds("stated_pflops", total.as_ref(), |r| {
-        r.base_value() / 1e15
+        in_unit(r.base_value(), 1e15)
     }));
     cells
 }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::table::{InUnit, write_number};
 use crate::model::DeploymentId;
 use crate::registry::{Problem, Registry};
 use crate::{Error, Result};
@@ -41,6 +42,10 @@ pub enum Effect {
     CellIgnored,
     /// On import, the row was not imported at all; on export, the record has no row.
     RowSkipped,
+    /// On export only: no decimal in the column's unit reads back to exactly the registry's
+    /// value (multiplying by the unit skips it), so the nearest was written; it reads back a
+    /// unit in the last place or so away. The problem's value says what was written.
+    WrittenNearest,
 }
 
 impl fmt::Display for Effect {
@@ -48,6 +53,7 @@ impl fmt::Display for Effect {
         f.write_str(match self {
             Effect::CellIgnored => "cell ignored",
             Effect::RowSkipped => "row not imported",
+            Effect::WrittenNearest => "nearest value written",
         })
     }
 }
@@ -236,6 +242,28 @@ impl Sheet {
             message,
             Effect::CellIgnored,
         ));
+    }
+
+    /// A value given in base units (FLOP/s, W) in the column's `unit` (`1e12` for TFlop/s):
+    /// the shortest decimal that reads back exactly, or, where none does, the nearest, which is
+    /// recorded as a problem of the row being written next.
+    pub(super) fn in_unit(&mut self, column: &str, base: f64, unit: f64) -> f64 {
+        match super::table::in_unit(base, unit) {
+            InUnit::Exact(x) => x,
+            InUnit::Nearest { value, reads_back } => {
+                let row = self.next_row();
+                self.problems.push(RowProblem::new(
+                    row,
+                    column,
+                    write_number(value),
+                    format!(
+                        "no number in this column's unit reads back as exactly {base:e} (base units); the nearest reads back as {reads_back:e}"
+                    ),
+                    Effect::WrittenNearest,
+                ));
+                value
+            }
+        }
     }
 
     /// Records a registry record that gets no row, at the place its row would have had.

@@ -288,24 +288,99 @@ fn is_grouped(s: &str) -> bool {
     first_ok && has_rest && rest.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Writes a number with at most 12 significant digits, without an exponent: enough for every
-/// published figure, and few enough that a value read back through a unit conversion writes
-/// the same digits again.
-pub(super) fn write_number(x: f64) -> String {
-    round12(x).to_string()
+/// A value in a column's unit, as the shortest decimal that reads back exactly.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum InUnit {
+    /// The shortest decimal `x` (held as the `f64` it parses to) with `x * unit` equal to the
+    /// value, as the readers compute it.
+    Exact(f64),
+    /// No decimal reads back exactly (the product's rounding skips the value): the nearest,
+    /// which reads back as `reads_back` in base units, a unit in the last place or so away.
+    Nearest {
+        /// The value in the column's unit.
+        value: f64,
+        /// What a reader gets back, in base units.
+        reads_back: f64,
+    },
 }
 
-/// Writes a number in scientific notation as Epoch AI does: `2.33e+19`.
+impl InUnit {
+    /// The value in the column's unit, exact or nearest.
+    pub(super) fn value(&self) -> f64 {
+        match self {
+            InUnit::Exact(x) | InUnit::Nearest { value: x, .. } => *x,
+        }
+    }
+}
+
+/// Expresses `base` (a value in base units: FLOP/s, W) in a column's `unit` (`1e12` for
+/// TFlop/s), choosing the shortest decimal whose reading, `parse(text) * unit` as the readers
+/// compute it, gives `base` back bit for bit. `Rmax [TFlop/s] = 13530007561205` is written
+/// with all 14 digits, and `793400` rather than `793400.0000000001`.
+pub(super) fn in_unit(base: f64, unit: f64) -> InUnit {
+    let reads_back = |x: f64| x * unit;
+    let quotient = base / unit;
+    // The quotient rounded to 1, 2, ... 17 significant digits: the first that reads back is
+    // the shortest decimal that does (17 digits identify any f64).
+    for digits in 1..=17 {
+        if let Ok(x) = format!("{quotient:.prec$e}", prec = digits - 1).parse::<f64>()
+            && reads_back(x) == base
+        {
+            return InUnit::Exact(x);
+        }
+    }
+    // The division itself may have rounded to a neighbour of the value that reads back;
+    // failing that, the neighbour that reads back nearest, and finite (f64::MAX W in MW has
+    // no exact decimal, and its quotient reads back as infinity).
+    let mut nearest = (quotient, reads_back(quotient));
+    let distance = |back: f64| {
+        if back.is_finite() {
+            (back - base).abs()
+        } else {
+            f64::INFINITY
+        }
+    };
+    let mut up = quotient;
+    let mut down = quotient;
+    for _ in 0..4 {
+        up = up.next_up();
+        down = down.next_down();
+        for x in [up, down] {
+            let back = reads_back(x);
+            if back == base {
+                return InUnit::Exact(x);
+            }
+            if distance(back) < distance(nearest.1) {
+                nearest = (x, back);
+            }
+        }
+    }
+    InUnit::Nearest {
+        value: nearest.0,
+        reads_back: nearest.1,
+    }
+}
+
+/// Writes a number in plain digits (no exponent), as the shortest decimal that parses back to
+/// the same `f64`.
+pub(super) fn write_number(x: f64) -> String {
+    x.to_string()
+}
+
+/// Writes a number in scientific notation as Epoch AI does, as the shortest decimal that
+/// parses back to the same `f64`: `2.33e+19`.
 pub(super) fn write_scientific(x: f64) -> String {
-    let s = format!("{:e}", round12(x));
+    let s = format!("{x:e}");
     match s.split_once('e') {
         Some((mantissa, exp)) if !exp.starts_with('-') => format!("{mantissa}e+{exp}"),
         _ => s,
     }
 }
 
-fn round12(x: f64) -> f64 {
-    format!("{x:.11e}").parse().unwrap_or(x)
+/// Writes a derived figure (a ratio or a logarithm, which no reader reads back) to 12
+/// significant digits, so that arithmetic noise (`0.30000000000000004`) does not show.
+pub(super) fn write_derived(x: f64) -> String {
+    write_number(format!("{x:.11e}").parse().unwrap_or(x))
 }
 
 #[cfg(test)]
@@ -325,22 +400,69 @@ mod tests {
     }
 
     #[test]
-    fn writing_is_stable_through_unit_conversion() {
-        for x in [
-            2_746_376.09,
-            793_400.0,
-            0.1,
-            2.33e19,
-            1e-3,
-            123_456_789.012_345,
+    fn values_are_written_in_their_unit_with_every_digit_that_reads_back() {
+        // (value in base units, unit, expected text): what a published table says.
+        for (text, unit) in [
+            ("13530007561205", 1e12),
+            ("793400", 1e12),
+            ("2746376.09", 1e12),
+            ("0.1", 1e12),
+            ("13088.23", 1e3),
+            ("24.607", 1e6),
+            ("123456789.012345", 1e9),
+            ("1e-300", 1e12),
         ] {
-            let once = write_number(x);
-            let back: f64 = once.parse().unwrap();
-            let through = back * 1e12 / 1e12;
-            assert_eq!(write_number(through), once);
+            let x: f64 = text.parse().unwrap();
+            let base = x * unit;
+            let written = in_unit(base, unit);
+            assert_eq!(written, InUnit::Exact(x), "{text}");
+            assert_eq!(
+                write_number(written.value()),
+                text.replace("1e-300", &x.to_string())
+            );
         }
+        // Of the decimals that read back, the shortest is chosen: 7.934e17 FLOP/s is 793400
+        // TFlop/s, although 7.934e17 / 1e12 is not 793400 in every rounding.
+        assert_eq!(in_unit(7.934e17, 1e12), InUnit::Exact(793_400.0));
+    }
+
+    #[test]
+    fn a_value_no_decimal_reads_back_to_is_the_nearest_and_says_so() {
+        // Multiplying by 1e12 skips some f64s where the product's mantissa does not carry
+        // (about 45% of them near 1.05e18, none near 1e18); find one and check it is reported.
+        let skipped = std::iter::successors(Some(1.05e18_f64), |b| Some(b.next_up()))
+            .take(64)
+            .find_map(|base| match in_unit(base, 1e12) {
+                InUnit::Nearest { value, reads_back } => Some((base, value, reads_back)),
+                InUnit::Exact(_) => None,
+            })
+            .expect("a skipped value within 64 steps");
+        let (base, value, reads_back) = skipped;
+        assert_ne!(reads_back, base);
+        assert_eq!(value * 1e12, reads_back);
+        assert!((reads_back - base).abs() <= 2.0 * (base.next_up() - base));
+        // Without a unit every value is exact.
+        assert_eq!(in_unit(base, 1.0), InUnit::Exact(base));
+        // The largest power has no exact decimal in MW; the nearest must still read back.
+        match in_unit(f64::MAX, 1e6) {
+            InUnit::Nearest { value, reads_back } => {
+                assert!(reads_back.is_finite() && reads_back < f64::MAX);
+                assert_eq!(value * 1e6, reads_back);
+            }
+            exact => panic!("{exact:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_in_the_shortest_form_that_parses_back() {
         assert_eq!(write_scientific(2.33e19), "2.33e+19");
+        assert_eq!(
+            write_scientific(1.234_567_890_123_45e20),
+            "1.23456789012345e+20"
+        );
         assert_eq!(write_scientific(1.5e-3), "1.5e-3");
         assert_eq!(write_number(2_746_376.09), "2746376.09");
+        assert_eq!(write_number(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(write_derived(0.1 + 0.2), "0.3");
     }
 }

@@ -9,7 +9,7 @@ use crate::interop::export::{
     RowNames, gpus, hardware_name, kept, organisation_names, organisations, row_name, site,
 };
 use crate::interop::report::{Export, Sheet};
-use crate::interop::table::{parse_number, write_number, write_scientific};
+use crate::interop::table::{parse_number, write_derived, write_number, write_scientific};
 use crate::interop::{notes, top500};
 use crate::model::{Deployment, Phase, Role, Status};
 use crate::registry::Registry;
@@ -229,7 +229,10 @@ fn power(p: &Phase, sheet: &mut Sheet) -> Cells {
     }
     let mut cells = kept(power.note.as_deref(), TABLE, POWER_TAGS);
     if let Some(w) = power.value.central() {
-        cells.push((POWER, write_number(w.base_value() / 1e6)));
+        cells.push((
+            POWER,
+            write_number(sheet.in_unit(POWER, w.base_value(), 1e6)),
+        ));
     }
     cells
 }
@@ -282,12 +285,12 @@ fn performance(p: &Phase, sheet: &mut Sheet) -> Cells {
     let mut derived = Vec::new();
     if let Some(max) = max {
         derived.push((MAX_OPS, write_scientific(max)));
-        derived.push((H100_EQUIVALENTS, write_number(max / H100_MAX_OPS)));
+        derived.push((H100_EQUIVALENTS, write_derived(max / H100_MAX_OPS)));
         if max > 0.0 {
-            derived.push((MAX_OPS_LOG, write_number(max.log10())));
+            derived.push((MAX_OPS_LOG, write_derived(max.log10())));
         }
     }
-    derived.extend(log16.map(|l| (OPS_16_LOG, write_number(l))));
+    derived.extend(log16.map(|l| (OPS_16_LOG, write_derived(l))));
     cells.extend(derived);
     cells
 }

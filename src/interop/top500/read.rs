@@ -218,7 +218,10 @@ fn compute(row: &mut Row<'_>, a: &Assembly, layout: &Layout) -> Option<StatedCom
             let mut compute = stated(rmax, RMAX_FORMAT);
             let kept: Vec<(String, String)> = rpeak
                 .map(|r| {
-                    let tflops = crate::interop::table::write_number(r.base_value() / 1e12);
+                    // In TFlop/s, the shortest decimal that reads back exactly (a GFlop/s
+                    // figure may have none: then the nearest, within a unit in the last place).
+                    let table = crate::interop::table::in_unit(r.base_value(), 1e12);
+                    let tflops = crate::interop::table::write_number(table.value());
                     (notes::key(TABLE, RPEAK), tflops)
                 })
                 .into_iter()

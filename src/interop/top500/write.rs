@@ -5,7 +5,7 @@ use super::{HEADER, KEPT, TABLE, is_benchmark_draw, rmax, rpeak};
 use crate::Result;
 use crate::interop::export::{hardware_name, kept, organisations, row_name, site};
 use crate::interop::report::{Export, Sheet};
-use crate::interop::table::write_number;
+use crate::interop::table::{write_derived, write_number};
 use crate::model::{Deployment, Phase, Role};
 use crate::registry::Registry;
 
@@ -113,16 +113,21 @@ fn accelerators(registry: &Registry, p: &Phase) -> String {
         .join(", ")
 }
 
-/// Rmax, Rpeak and power in the list's units, and the efficiency derived from them.
+/// Rmax, Rpeak and power in the list's units, each the shortest decimal that reads back
+/// exactly, and the efficiency derived from the written numbers.
 fn performance(p: &Phase, sheet: &mut Sheet) -> Vec<(&'static str, String)> {
     let mut cells = Vec::new();
-    let rmax_tflops = rmax(p).map(|r| r.base_value() / 1e12);
+    let rmax_tflops = rmax(p).map(|r| sheet.in_unit(RMAX, r.base_value(), 1e12));
     cells.extend(rmax_tflops.map(|r| (RMAX, write_number(r))));
-    cells.extend(rpeak(p).map(|r| (RPEAK, write_number(r.rate.base_value() / 1e12))));
+    if let Some(r) = rpeak(p) {
+        let tflops = sheet.in_unit(RPEAK, r.rate.base_value(), 1e12);
+        cells.push((RPEAK, write_number(tflops)));
+    }
     let draw_kw = match &p.power {
-        Some(power) if is_benchmark_draw(power) => {
-            power.value.central().map(|w| w.base_value() / 1e3)
-        }
+        Some(power) if is_benchmark_draw(power) => power
+            .value
+            .central()
+            .map(|w| sheet.in_unit(POWER, w.base_value(), 1e3)),
         Some(power) => {
             sheet.left_out(
                 POWER,
@@ -136,7 +141,7 @@ fn performance(p: &Phase, sheet: &mut Sheet) -> Vec<(&'static str, String)> {
     cells.extend(draw_kw.map(|kw| (POWER, write_number(kw))));
     // GFlop/s per W is TFlop/s per kW.
     if let (Some(r), Some(kw)) = (rmax_tflops, draw_kw.filter(|kw| *kw > 0.0)) {
-        cells.push((EFFICIENCY, write_number(r / kw)));
+        cells.push((EFFICIENCY, write_derived(r / kw)));
     }
     cells
 }
