@@ -226,6 +226,32 @@ pub enum Error {
         /// Every problem found, in record order.
         problems: Vec<crate::registry::Problem>,
     },
+    /// A CSV table could not be imported (or written): every problem found, each with its row
+    /// (the header is row 1), column and cell value.
+    ///
+    /// A strict import lists every problem of every row at once; each problem's
+    /// [`effect`](crate::interop::RowProblem::effect) is what a lenient import would have done
+    /// with it. A table that cannot be read at all (a missing required column, an unreadable
+    /// header, an I/O error) has one problem with effect
+    /// [`TableRejected`](crate::interop::Effect::TableRejected).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{Error, interop::{ImportOptions, top500}};
+    ///
+    /// let csv = "Name,Country,Year,Rmax [TFlop/s],System ID\nX,Atlantis,2024,1,1\n";
+    /// let err = top500::read(csv.as_bytes(), &ImportOptions::new()).unwrap_err();
+    /// let Error::Table { problems } = &err else { panic!("{err}") };
+    /// assert_eq!((problems[0].row, problems[0].column.as_str()), (2, "Country"));
+    /// assert!(err.to_string().starts_with("invalid table: 1 problem(s):\n  - row 2, Country \"Atlantis\": unknown country"));
+    /// ```
+    #[cfg(feature = "csv")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
+    #[error("invalid table: {} problem(s):\n{}", problems.len(), crate::interop::list_rows(problems))]
+    Table {
+        /// Every problem found, in row order.
+        problems: Vec<crate::interop::RowProblem>,
+    },
     /// A phase's lifecycle status cannot move to the requested one.
     #[error("phase status cannot change from {from} to {to}: {reason}")]
     InvalidTransition {

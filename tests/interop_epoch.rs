@@ -86,18 +86,16 @@ fn every_problem_is_reported_with_row_and_column() {
 #[test]
 fn strict_mode_fails_with_every_problem() {
     let err = epoch::read(QUIRKS.as_bytes(), &ImportOptions::new()).unwrap_err();
-    let Error::InvalidRegistry { problems } = &err else {
+    let Error::Table { problems } = &err else {
         panic!("{err}")
     };
     assert_eq!(problems.len(), 9);
     assert_eq!(
-        (
-            problems[1].record,
-            problems[1].id.as_str(),
-            problems[1].field.as_str()
-        ),
-        ("csv row", "10", "Country")
+        (problems[1].row, problems[1].column.as_str()),
+        (10, "Country")
     );
+    // Each says what a lenient import would have done with it.
+    assert_eq!(problems[1].effect, Effect::RowSkipped);
 }
 
 #[test]

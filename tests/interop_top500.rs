@@ -284,13 +284,13 @@ fn row_problems_name_row_and_column() {
 
     // Strict: the same problems, as one error.
     let err = top500::read(csv.as_bytes(), &ImportOptions::new()).unwrap_err();
-    let Error::InvalidRegistry { problems } = &err else {
+    let Error::Table { problems } = &err else {
         panic!("{err}")
     };
     assert_eq!(problems.len(), 5);
     assert!(
         err.to_string()
-            .contains("csv row 4, Country: \"Atlantis\": unknown country"),
+            .contains("\n  - row 4, Country \"Atlantis\": unknown country"),
         "{err}"
     );
 }
@@ -299,8 +299,18 @@ fn row_problems_name_row_and_column() {
 fn a_table_without_required_columns_is_an_error() {
     let err =
         top500::read("Name,Country\nX,France\n".as_bytes(), &ImportOptions::new()).unwrap_err();
-    assert!(err.to_string().contains("csv header"), "{err}");
-    assert!(err.to_string().contains("Rmax"), "{err}");
+    let Error::Table { problems } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(
+        (problems[0].row, problems[0].effect),
+        (1, sovereign_compute::interop::Effect::TableRejected)
+    );
+    assert!(
+        err.to_string()
+            .contains("row 1 (header), Rmax [TFlop/s]: missing column; the table needs one of"),
+        "{err}"
+    );
     let empty = top500::read("".as_bytes(), &ImportOptions::new().lenient());
     assert!(empty.is_err());
 }

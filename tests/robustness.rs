@@ -1913,11 +1913,11 @@ mod csv {
         result: Result<sovereign_compute::interop::ImportReport, Error>,
     ) -> Vec<String> {
         match result {
-            Err(Error::InvalidRegistry { problems }) => problems
+            Err(Error::Table { problems }) => problems
                 .iter()
-                .map(|p| format!("{}, {}", p.id, p.field))
+                .map(|p| format!("{}, {}", p.row, p.column))
                 .collect(),
-            Err(other) => panic!("expected InvalidRegistry, got {other:?}"),
+            Err(other) => panic!("expected Error::Table, got {other:?}"),
             Ok(_) => panic!("expected an error, got Ok"),
         }
     }
@@ -1925,8 +1925,8 @@ mod csv {
     #[test]
     fn bad_tables_are_errors_with_row_and_column() {
         let cases: [(&[u8], &str); 6] = [
-            (b"", "header, Name"),
-            (b"Name,Status\nA,Existing\n", "header, Country"),
+            (b"", "1, Name"),
+            (b"Name,Status\nA,Existing\n", "1, Country"),
             (b"Name,Status,Country\nA,Existing,Atlantis\n", "2, Country"),
             (b"Name,Status,Country\nA,Sometimes,France\n", "2, Status"),
             (b"Name,Status,Country\nA,Existing,France,extra\n", "2, "),

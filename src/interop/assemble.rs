@@ -267,8 +267,9 @@ impl Assembly {
     /// any problem).
     ///
     /// # Errors
-    /// [`Error::InvalidRegistry`] listing every row problem in strict mode; the same error if
-    /// the registry's checks find a problem in a record that is not a deployment (a bug here).
+    /// [`Error::Table`] listing every row problem in strict mode; [`Error::InvalidRegistry`]
+    /// if the registry's checks find a problem in a record that is not a deployment (a bug
+    /// here).
     fn finish(mut self) -> Result<ImportReport> {
         self.resolve_links();
         self.drop_invalid()?;

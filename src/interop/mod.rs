@@ -107,6 +107,7 @@ pub mod top500;
 
 use std::sync::Arc;
 
+pub(crate) use report::list_rows;
 pub use report::{Effect, Export, ImportReport, Mode, RowProblem};
 
 use crate::Result;

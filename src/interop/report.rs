@@ -4,7 +4,7 @@ use std::fmt;
 
 use super::table::{InUnit, write_number};
 use crate::model::DeploymentId;
-use crate::registry::{Problem, Registry};
+use crate::registry::Registry;
 use crate::{Error, Result};
 
 /// Whether an import stops at problems or imports what it can.
@@ -18,8 +18,8 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Mode {
-    /// Any problem fails the import with [`Error::InvalidRegistry`], listing every problem
-    /// found (each as a `csv row` record with its row number and column).
+    /// Any problem fails the import with [`Error::Table`], listing every problem found, each
+    /// with its row number, column and cell.
     #[default]
     Strict,
     /// Rows and cells with problems are left out, the rest is imported, and the problems are
@@ -42,6 +42,9 @@ pub enum Effect {
     CellIgnored,
     /// On import, the row was not imported at all; on export, the record has no row.
     RowSkipped,
+    /// The table as a whole could not be read or written (a missing required column, an
+    /// unreadable header, an I/O error): nothing was imported.
+    TableRejected,
     /// On export only: no decimal in the column's unit reads back to exactly the registry's
     /// value (multiplying by the unit skips it), so the nearest was written; it reads back a
     /// unit in the last place or so away. The problem's value says what was written.
@@ -53,6 +56,7 @@ impl fmt::Display for Effect {
         f.write_str(match self {
             Effect::CellIgnored => "cell ignored",
             Effect::RowSkipped => "row not imported",
+            Effect::TableRejected => "table not read",
             Effect::WrittenNearest => "nearest value written",
         })
     }
@@ -107,16 +111,6 @@ impl RowProblem {
             effect,
         }
     }
-
-    /// The problem as a registry [`Problem`], the form [`Error::InvalidRegistry`] lists.
-    fn to_problem(&self) -> Problem {
-        Problem::new(
-            "csv row",
-            self.row.to_string(),
-            self.column.clone(),
-            format!("{:?}: {}", self.value, self.message),
-        )
-    }
 }
 
 impl fmt::Display for RowProblem {
@@ -129,20 +123,47 @@ impl fmt::Display for RowProblem {
     }
 }
 
-/// The error a strict import (or a fatal condition) returns: every problem as a `csv row`
-/// record of [`Error::InvalidRegistry`].
+/// The error a strict import returns: [`Error::Table`] with every problem.
 pub(super) fn rows_error(problems: &[RowProblem]) -> Error {
-    Error::InvalidRegistry {
-        problems: problems.iter().map(RowProblem::to_problem).collect(),
+    Error::Table {
+        problems: problems.to_vec(),
     }
 }
 
-/// A table-level failure (a missing column, an I/O error): an [`Error::InvalidRegistry`] with
-/// one `csv` record, until the crate's error type has a CSV variant.
-pub(super) fn table_error(where_: &str, column: &str, message: impl Into<String>) -> Error {
-    Error::InvalidRegistry {
-        problems: vec![Problem::new("csv", where_, column, message)],
+/// A table-level failure at `row` (a missing column, an unreadable header, an I/O error):
+/// [`Error::Table`] with one problem whose effect is [`Effect::TableRejected`].
+pub(super) fn table_error(row: usize, column: &str, message: impl Into<String>) -> Error {
+    Error::Table {
+        problems: vec![RowProblem::new(
+            row,
+            column,
+            "",
+            message,
+            Effect::TableRejected,
+        )],
     }
+}
+
+/// The problems of [`Error::Table`], one per line: `  - row 4, Country "Atlantis": unknown
+/// country`, or `  - row 1 (header), Country: missing column; ...`.
+pub(crate) fn list_rows(problems: &[RowProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| {
+            let mut line = format!("  - row {}", p.row);
+            if p.row == 1 {
+                line.push_str(" (header)");
+            }
+            if !p.column.is_empty() {
+                line.push_str(&format!(", {}", p.column));
+            }
+            if !p.value.is_empty() {
+                line.push_str(&format!(" {:?}", p.value));
+            }
+            format!("{line}: {}", p.message)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The result of an import: the validated registry, the problems found, and which row each
@@ -293,7 +314,7 @@ impl Sheet {
     }
 
     pub(super) fn finish(self) -> Result<Export> {
-        let fail = |e: csv::Error| table_error("output", "", e.to_string());
+        let fail = |e: csv::Error| table_error(1, "", e.to_string());
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
@@ -303,9 +324,9 @@ impl Sheet {
         }
         let bytes = writer
             .into_inner()
-            .map_err(|e| table_error("output", "", e.to_string()))?;
+            .map_err(|e| table_error(1, "", e.to_string()))?;
         // Every cell is a Rust string, so the bytes are UTF-8; a failure would be a csv bug.
-        let csv = String::from_utf8(bytes).map_err(|e| table_error("output", "", e.to_string()))?;
+        let csv = String::from_utf8(bytes).map_err(|e| table_error(1, "", e.to_string()))?;
         Ok(Export {
             csv,
             problems: self.problems,

@@ -75,17 +75,17 @@ impl<R: io::Read> Table<R> {
     /// Reads the header and checks that every `required` column is there.
     ///
     /// # Errors
-    /// [`crate::Error::InvalidRegistry`] for an unreadable header or a missing column.
+    /// [`crate::Error::Table`] for an unreadable header or a missing column.
     pub(super) fn open(reader: R, required: &[&[&str]]) -> Result<Self> {
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
         let header = reader
             .headers()
-            .map_err(|e| table_error("header", "", e.to_string()))?;
+            .map_err(|e| table_error(1, "", e.to_string()))?;
         let columns = Columns::new(header);
         for names in required {
             if columns.first_of(names).is_none() {
                 return Err(table_error(
-                    "header",
+                    1,
                     names.first().copied().unwrap_or_default(),
                     format!(
                         "missing column; the table needs one of {}",
@@ -134,7 +134,7 @@ impl<R: io::Read> Table<R> {
                 }
                 Ok(true) => return Ok(Next::Record(self.row, record)),
                 Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => {
-                    return Err(table_error(&self.row.to_string(), "", e.to_string()));
+                    return Err(table_error(self.row, "", e.to_string()));
                 }
                 Err(e) => {
                     return Ok(Next::Unreadable(RowProblem::new(

@@ -40,9 +40,9 @@ fn default_source() -> Result<Source> {
 /// otherwise imported row.
 ///
 /// # Errors
-/// [`Error::InvalidRegistry`](crate::Error::InvalidRegistry): a missing required column or
-/// an I/O error (one `csv` record), or, in [strict](crate::interop::Mode::Strict) mode, every
-/// row problem (each a `csv row` record with its row number and column).
+/// [`Error::Table`](crate::Error::Table): a missing required column or an I/O error (one
+/// problem), or, in [strict](crate::interop::Mode::Strict) mode, every row problem, each with
+/// its row number, column and cell.
 ///
 /// # Example
 /// ```

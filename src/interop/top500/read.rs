@@ -71,8 +71,8 @@ fn default_source() -> Result<Source> {
 /// a year, the online date is unknown).
 ///
 /// # Errors
-/// [`Error::InvalidRegistry`](crate::Error::InvalidRegistry): a missing required column or
-/// an I/O error, or, in [strict](crate::interop::Mode::Strict) mode, every row problem.
+/// [`Error::Table`](crate::Error::Table): a missing required column or an I/O error, or, in
+/// [strict](crate::interop::Mode::Strict) mode, every row problem.
 ///
 /// # Example
 /// ```
