@@ -85,6 +85,9 @@
 //! }"#;
 //! let registry = Registry::from_json(json)?;
 //! assert_eq!(registry.deployments()[0].phases[0].dates.online.unwrap().to_string(), "2026-H2");
+//!
+//! // From a file's bytes (`std::fs::read`), with UTF-8 checked as it is read:
+//! assert_eq!(Registry::from_json_slice(json.as_bytes())?, registry);
 //! # }
 //! # Ok::<(), sovereign_compute::Error>(())
 //! ```

@@ -1279,6 +1279,7 @@ fn validation_is_linear_in_programmes() {
 
 /// How a caller holding bytes (a file, a socket) reaches the `&str` API: `std::str::from_utf8`
 /// rejects invalid UTF-8 with the byte offset, and never replaces characters.
+/// (`Registry::from_json_slice` checks while reading instead, see the next test.)
 fn registry_from_bytes(bytes: &[u8]) -> Result<Registry, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
     Registry::from_json(text).map_err(|e| e.to_string())
@@ -1329,6 +1330,48 @@ fn invalid_utf8_is_rejected_before_parsing_and_never_replaced() {
             .unwrap_err()
             .contains("invalid JSON at .: expected value")
     );
+}
+
+#[test]
+fn invalid_utf8_in_json_bytes_is_an_error_at_its_path() {
+    // The bytes API checks UTF-8 while reading: inside a string the error names the field,
+    // line and column; nothing is replaced.
+    let valid = deployment_doc(r#", "note": "Jülich""#);
+    assert_eq!(
+        Registry::from_json_slice(valid.as_bytes()).unwrap(),
+        Registry::from_json(&valid).unwrap()
+    );
+    let at = valid.find("ü").unwrap();
+    for bad in [
+        vec![0x80],
+        vec![0xC3],
+        vec![0xC0, 0xAF],
+        vec![0xED, 0xA0, 0x80],
+        vec![0xFF],
+    ] {
+        let mut bytes = valid.as_bytes()[..at].to_vec();
+        bytes.extend_from_slice(&bad);
+        bytes.extend_from_slice(&valid.as_bytes()[at + "ü".len()..]);
+        let (path, message) = json_error(Registry::from_json_slice(&bytes), &valid);
+        assert_eq!(path, "deployments[0].note", "{bad:?}: {message}");
+        assert!(message.contains("invalid unicode code point"), "{message}");
+        assert!(message.contains("line 1 column"), "{message}");
+        assert!(RegistryBuilder::from_json_slice(&bytes).is_err());
+        let catalog = format!(
+            r#"{{"schema_version": 1, "sources": [{{"key": "K", "title": "T{}"}}]}}"#,
+            "\u{e9}"
+        );
+        let mut bytes = catalog.as_bytes().to_vec();
+        let e = catalog.find('\u{e9}').unwrap();
+        bytes.splice(e..e + 2, bad.iter().copied());
+        let (path, _) = json_error(Catalog::from_json_slice(&bytes), &catalog);
+        assert_eq!(path, "sources[0].title");
+    }
+    // Outside a string, a stray byte is a syntax error.
+    let mut bytes = valid.as_bytes().to_vec();
+    bytes.insert(1, 0xFF);
+    let (_, message) = json_error(Registry::from_json_slice(&bytes), &valid);
+    assert!(message.contains("line 1 column 2"), "{message}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -49,8 +49,8 @@ fn check_version(found: u64) -> Result<()> {
     }
 }
 
-fn read(json: &str) -> Result<Document> {
-    json::from_versioned_str(json, SCHEMA_VERSION, |d: &Document| d.schema_version)
+fn read(json: json::Input<'_>) -> Result<Document> {
+    json::from_versioned(json, SCHEMA_VERSION, |d: &Document| d.schema_version)
 }
 
 impl Catalog {
@@ -84,6 +84,31 @@ impl Catalog {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
+        Self::read(json::Input::Str(json))
+    }
+
+    /// Reads and validates a catalog document from bytes, such as a file's contents, as
+    /// [`from_json`](Self::from_json) does; bytes that are not UTF-8 are an [`Error::Json`]
+    /// with their line and column, never replaced.
+    ///
+    /// # Errors
+    /// As [`from_json`](Self::from_json).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{Error, catalog::Catalog};
+    ///
+    /// let catalog = Catalog::from_json_slice(br#"{"schema_version": 1}"#)?;
+    /// assert!(catalog.accelerators().is_empty());
+    /// let err = Catalog::from_json_slice(b"{\"schema_version\": 1, \"sources\": [{\"key\": \"\xff\"}]}");
+    /// assert!(matches!(err, Err(Error::Json { .. })));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn from_json_slice(json: &[u8]) -> Result<Self> {
+        Self::read(json::Input::Bytes(json))
+    }
+
+    fn read(json: json::Input<'_>) -> Result<Self> {
         let document = read(json)?;
         let (catalog, problems) = document.added_to(Self::new());
         first_problem(problems)?;
@@ -108,7 +133,7 @@ impl Catalog {
     /// assert_eq!(problems.len(), 3); // the family, the GPUs and the CPUs
     /// ```
     pub fn validate_json(json: &str) -> Result<Self, Vec<Error>> {
-        let document = read(json).map_err(|e| vec![e])?;
+        let document = read(json::Input::Str(json)).map_err(|e| vec![e])?;
         let (catalog, problems) = document.added_to(Self::new());
         if problems.is_empty() {
             Ok(catalog)
@@ -137,7 +162,7 @@ impl Catalog {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn extend_from_json(&mut self, json: &str) -> Result<()> {
-        let document = read(json)?;
+        let document = read(json::Input::Str(json))?;
         let (extended, problems) = document.added_to(self.clone());
         first_problem(problems)?;
         *self = extended;

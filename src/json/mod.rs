@@ -6,11 +6,32 @@ use serde::de::DeserializeOwned;
 
 use crate::{Error, Result};
 
+/// JSON text as the caller holds it: a `&str`, or bytes (a file's contents) whose UTF-8 is
+/// checked as they are read, so that invalid UTF-8 is an [`Error::Json`] with its line and
+/// column, never a replacement character.
+#[derive(Clone, Copy)]
+pub(crate) enum Input<'a> {
+    /// Text already known to be UTF-8.
+    Str(&'a str),
+    /// Bytes, checked for UTF-8 while reading.
+    Bytes(&'a [u8]),
+}
+
+impl Input<'_> {
+    /// Reads `T`; see [`read`].
+    fn read<T: DeserializeOwned>(self) -> Result<T> {
+        match self {
+            Input::Str(s) => read(serde_json::de::StrRead::new(s)),
+            Input::Bytes(b) => read(serde_json::de::SliceRead::new(b)),
+        }
+    }
+}
+
 /// Reads `T` from JSON; a bad value becomes [`Error::Json`] naming its path, e.g.
 /// `deployments[3].phases[0].online`. A struct must be an object: the array form serde
 /// otherwise accepts (fields by position) is a wrong type, see [`strict`].
-pub(crate) fn from_str<T: DeserializeOwned>(json: &str) -> Result<T> {
-    let mut de = serde_json::Deserializer::from_str(json);
+fn read<'de, T: DeserializeOwned, R: serde_json::de::Read<'de>>(input: R) -> Result<T> {
+    let mut de = serde_json::Deserializer::new(input);
     let value =
         serde_path_to_error::deserialize(strict::Strict(&mut de)).map_err(|e| Error::Json {
             path: e.path().to_string(),
@@ -43,19 +64,19 @@ struct VersionedDocument {
 /// document parsed every valid document twice. Only when that pass fails is the version read
 /// on its own, so that a document of another version is reported as such
 /// ([`Error::UnsupportedSchemaVersion`]) rather than as an unknown field.
-pub(crate) fn from_versioned_str<T: DeserializeOwned>(
-    json: &str,
+pub(crate) fn from_versioned<T: DeserializeOwned>(
+    json: Input<'_>,
     supported: u64,
     version: impl Fn(&T) -> u64,
 ) -> Result<T> {
     let unsupported = |found| Error::UnsupportedSchemaVersion { found, supported };
-    match from_str::<T>(json) {
+    match json.read::<T>() {
         Ok(doc) if version(&doc) == supported => Ok(doc),
         Ok(doc) => Err(unsupported(version(&doc))),
         // Errors are those of reading the version first, then the document, as before the
         // single pass: the version's own error, then an unsupported version, then the
         // document's error.
-        Err(e) => match from_str::<VersionedDocument>(json) {
+        Err(e) => match json.read::<VersionedDocument>() {
             Err(version_error) => Err(version_error),
             Ok(v) if v.schema_version != supported => Err(unsupported(v.schema_version)),
             Ok(_) => Err(e),

@@ -56,8 +56,30 @@ impl RegistryBuilder {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<RegistryBuilder> {
+        Self::read(json::Input::Str(json))
+    }
+
+    /// Reads a registry document from bytes, such as a file's contents, into a builder, as
+    /// [`from_json`](Self::from_json) does; bytes that are not UTF-8 are an
+    /// [`Error::Json`](crate::Error::Json) with their line and column, never replaced.
+    ///
+    /// # Errors
+    /// As [`from_json`](Self::from_json).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::registry::RegistryBuilder;
+    /// let b = RegistryBuilder::from_json_slice(br#"{"schema_version": 1}"#)?;
+    /// assert!(b.build()?.deployments().is_empty());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn from_json_slice(json: &[u8]) -> Result<RegistryBuilder> {
+        Self::read(json::Input::Bytes(json))
+    }
+
+    fn read(json: json::Input<'_>) -> Result<RegistryBuilder> {
         let doc: Document =
-            json::from_versioned_str(json, SCHEMA_VERSION, |d: &Document| d.schema_version)?;
+            json::from_versioned(json, SCHEMA_VERSION, |d: &Document| d.schema_version)?;
         Ok(RegistryBuilder {
             sources: doc.sources,
             organisations: doc.organisations,
@@ -93,6 +115,33 @@ impl Registry {
     /// ```
     pub fn from_json(json: &str) -> Result<Registry> {
         RegistryBuilder::from_json(json)?.build()
+    }
+
+    /// Reads and validates a registry from bytes, such as a file's contents, as
+    /// [`from_json`](Self::from_json) does. The bytes' UTF-8 is checked as they are read:
+    /// invalid UTF-8 is an [`Error::Json`](crate::Error::Json) with its line and column, and
+    /// no character is ever replaced.
+    ///
+    /// # Errors
+    /// As [`from_json`](Self::from_json).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{Error, registry::Registry};
+    ///
+    /// let r = Registry::from_json_slice(br#"{"schema_version": 1, "deployments": [
+    ///     {"id": "it-colosseum", "name": "Colosseum", "host": "IT"}
+    /// ]}"#)?;
+    /// assert_eq!(r.deployments()[0].name, "Colosseum");
+    ///
+    /// // "J\xfclich": a Latin-1 byte where UTF-8 belongs.
+    /// let latin1 = b"{\"schema_version\": 1, \"deployments\": [{\"id\": \"d\", \"name\": \"J\xfclich\", \"host\": \"DE\"}]}";
+    /// let err = Registry::from_json_slice(latin1).unwrap_err();
+    /// assert!(matches!(&err, Error::Json { path, .. } if path == "deployments[0].name"), "{err}");
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn from_json_slice(json: &[u8]) -> Result<Registry> {
+        RegistryBuilder::from_json_slice(json)?.build()
     }
 
     /// Reads and validates a registry against the given catalog.
