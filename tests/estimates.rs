@@ -4,17 +4,6 @@ use proptest::prelude::*;
 use sovereign_compute::estimate::{Amount, Estimate, EstimateKind, Total};
 use sovereign_compute::units::{AcceleratorCount, ComputeFigure, ComputeRate, CountingUnit, Power};
 
-fn kind_name<T>(k: &EstimateKind<T>) -> &'static str {
-    match k {
-        EstimateKind::Exact(_) => "exact",
-        EstimateKind::AtLeast(_) => "at-least",
-        EstimateKind::AtMost(_) => "at-most",
-        EstimateKind::Range { .. } => "range",
-        EstimateKind::Approximately { .. } => "approximately",
-        EstimateKind::Unknown => "unknown",
-    }
-}
-
 /// (kind, lower, upper, central) as the golden file writes them.
 fn describe<T: Amount>(phrase: &str) -> Result<[String; 4], String> {
     let e = Estimate::<T>::parse(phrase).map_err(|e| e.to_string())?;
@@ -27,7 +16,7 @@ fn describe<T: Amount>(phrase: &str) -> Result<[String; 4], String> {
         None => (String::new(), String::new()),
     };
     let central = e.central().map(|c| c.to_string()).unwrap_or_default();
-    Ok([kind_name(e.kind()).to_owned(), lower, upper, central])
+    Ok([e.kind().name().to_owned(), lower, upper, central])
 }
 
 #[test]

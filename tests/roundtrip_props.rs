@@ -750,13 +750,13 @@ fn the_strategy_covers_the_model() {
                             };
                             note(format!("hardware {kind}"));
                             let e = &line.count.value;
-                            note(format!("estimate {}", kind_name(e.kind())));
+                            note(format!("estimate {}", e.kind().name()));
                             if e.phrase().is_some() {
                                 note("phrase".into());
                             }
                         }
                         if let Some(c) = &p.compute {
-                            note(format!("compute {}", kind_name(c.rate.value.kind())));
+                            note(format!("compute {}", c.rate.value.kind().name()));
                         }
                     }
                 }
@@ -805,17 +805,6 @@ fn the_strategy_covers_the_model() {
             seen.contains(expected),
             "never generated: {expected}; saw {seen:?}"
         );
-    }
-}
-
-fn kind_name<T>(k: &EstimateKind<T>) -> &'static str {
-    match k {
-        EstimateKind::Exact(_) => "exact",
-        EstimateKind::AtLeast(_) => "at-least",
-        EstimateKind::AtMost(_) => "at-most",
-        EstimateKind::Range { .. } => "range",
-        EstimateKind::Approximately { .. } => "approximately",
-        EstimateKind::Unknown => "unknown",
     }
 }
 

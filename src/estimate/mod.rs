@@ -107,6 +107,29 @@ pub enum EstimateKind<T> {
     Unknown,
 }
 
+impl<T> EstimateKind<T> {
+    /// The kind's name as the JSON form writes it in `"kind"`: `exact`, `at-least`,
+    /// `at-most`, `range`, `approximately` or `unknown`.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::estimate::Estimate;
+    /// let e: Estimate<u64> = Estimate::parse("more than 3,000")?;
+    /// assert_eq!(e.kind().name(), "at-least");
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            EstimateKind::Exact(_) => "exact",
+            EstimateKind::AtLeast(_) => "at-least",
+            EstimateKind::AtMost(_) => "at-most",
+            EstimateKind::Range { .. } => "range",
+            EstimateKind::Approximately { .. } => "approximately",
+            EstimateKind::Unknown => "unknown",
+        }
+    }
+}
+
 /// Lower and upper bounds of a known estimate or total.
 ///
 /// # Example
