@@ -176,12 +176,13 @@ pub(crate) mod sealed {
         Deployments,
     }
 
-    /// Implemented by the measures of this module; see [`Measure`](super::Measure).
-    pub trait Sealed {
+    /// Implemented by the measures of this module; see [`Measure`](super::Measure). `Sync`
+    /// and `Send` so that a pass over a large registry can be split between threads.
+    pub trait Sealed: Sync {
         /// The amount a total of this measure holds.
-        type Value: Amount;
+        type Value: Amount + Send;
         /// The figure for one GPU that derivation multiplies by.
-        type Factor: Copy;
+        type Factor: Copy + Send;
 
         /// What is counted per item.
         fn tally(&self) -> Tally;

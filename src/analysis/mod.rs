@@ -96,6 +96,7 @@ mod hardware;
 mod hashing;
 mod key;
 mod measure;
+mod parallel;
 mod query;
 mod reconcile;
 mod scenario;

@@ -3,6 +3,7 @@
 use super::filter::Filter;
 use super::key::GroupKey;
 use super::measure::Measure;
+use super::parallel;
 use super::scenario::Scenario;
 use super::table::{Collector, Table};
 use super::timeline::{Points, Series};
@@ -119,7 +120,10 @@ impl Query {
     /// for [`Deployments`](super::Deployments) and [`Phases`](super::Phases).
     ///
     /// Takes O(p) time for p phases and hardware lines (plus a catalog lookup per distinct
-    /// kind of hardware line).
+    /// kind of hardware line). A registry of more than 32,768 deployments is cut into chunks
+    /// of that size, added up on the machine's cores (standard threads) and merged in chunk
+    /// order, so that a floating-point total depends only on the registry, never on the
+    /// number of cores; smaller registries are added up on the caller's thread.
     ///
     /// # Errors
     /// [`Error::Overflow`](crate::Error::Overflow) if a sum does not fit its type (more than
@@ -142,8 +146,23 @@ impl Query {
     /// ```
     pub fn run<M: Measure>(&self, registry: &Registry, measure: M) -> Result<Table<M>> {
         let walk = Walk::new(registry, self, &measure, None);
-        let mut collector = Collector::new();
-        let excluded = walk.run(|item| collector.add(item))?;
+        // Each chunk of deployments into its own collector, on the machine's cores; merged in
+        // chunk order, so that the sums do not depend on the number of threads.
+        let parts = parallel::map_chunks(registry.deployments(), |chunk| {
+            let mut collector = Collector::new();
+            let excluded = walk.run_over(chunk, |item| collector.add(item))?;
+            Ok((collector, excluded))
+        });
+        let mut parts = parts.into_iter();
+        let (mut collector, mut excluded) = match parts.next() {
+            Some(first) => first?,
+            None => (Collector::new(), 0),
+        };
+        for part in parts {
+            let (part, n) = part?;
+            collector.merge(part)?;
+            excluded += n;
+        }
         Ok(Table::collect(
             measure.clone(),
             self.keys.clone(),
@@ -157,6 +176,7 @@ impl Query {
     ///
     /// Takes O((p + m) log m) time for p phases and hardware lines and m points: each part is
     /// placed once by binary search and the points are swept once, not every part per point.
+    /// Large registries are split between the machine's cores as in [`run`](Self::run).
     /// A [`Deployments`](super::Deployments) count counts a deployment, in each of its
     /// groups, from the start of its first counting phase to the stop of its last.
     ///
@@ -196,5 +216,81 @@ impl Query {
         points: &Points,
     ) -> Result<Series<M>> {
         Series::sweep(registry, self, measure, scenario, points)
+    }
+}
+
+#[cfg(all(test, feature = "dataset"))]
+mod tests {
+    use super::super::parallel::CHUNK;
+    use super::super::{Compute, Deployments, Gpus};
+    use super::*;
+    use crate::estimate::Total;
+    use crate::units::ComputeFigure;
+    use crate::units::{Precision, Sparsity};
+
+    /// The table of the plain loop: one collector over every deployment, on this thread.
+    fn plain<M: Measure>(registry: &Registry, query: &Query, measure: M) -> Table<M> {
+        let walk = Walk::new(registry, query, &measure, None);
+        let mut collector = Collector::new();
+        let excluded = walk.run(|item| collector.add(item)).unwrap();
+        Table::collect(measure.clone(), query.keys.clone(), collector, excluded)
+    }
+
+    #[test]
+    fn a_pass_split_into_chunks_equals_the_plain_loop() {
+        // More than two chunks, the last one short, so that the split and the merge both run.
+        let registry = crate::synthetic::registry(2 * CHUNK + 1_000, 11).unwrap();
+        let queries = [
+            Query::new(),
+            Query::new().group_by(GroupKey::HostCountry),
+            Query::new()
+                .group_by(GroupKey::Part)
+                .group_by(GroupKey::Status),
+        ];
+        for query in &queries {
+            // Whole numbers: the same table, bit for bit.
+            assert_eq!(
+                query.run(&registry, Gpus).unwrap(),
+                plain(&registry, query, Gpus)
+            );
+            assert_eq!(
+                query.run(&registry, Deployments).unwrap(),
+                plain(&registry, query, Deployments)
+            );
+            // Floating-point sums are added in another order: the same groups, routes and
+            // part counts, and totals equal to rounding.
+            let fp4 = Compute::peak(Precision::Fp4, Sparsity::Dense);
+            let split = query.run(&registry, fp4).unwrap();
+            let whole = plain(&registry, query, fp4);
+            assert_eq!(split.rows().len(), whole.rows().len());
+            assert_eq!(split.excluded(), whole.excluded());
+            for (a, b) in split.rows().iter().zip(whole.rows()) {
+                assert_eq!(a.groups, b.groups);
+                assert_eq!(a.routes, b.routes);
+                assert_close(&a.total, &b.total);
+            }
+            assert_eq!(split.routes(), whole.routes());
+            assert_close(split.total(), whole.total());
+        }
+    }
+
+    fn assert_close(a: &Total<ComputeFigure>, b: &Total<ComputeFigure>) {
+        assert_eq!(
+            (a.parts(), a.unknown_parts()),
+            (b.parts(), b.unknown_parts())
+        );
+        for (x, y) in [
+            (a.lower(), b.lower()),
+            (a.central(), b.central()),
+            (a.upper(), b.upper()),
+        ] {
+            match (x, y) {
+                (Some(x), Some(y)) => {
+                    let (x, y) = (x.rate.base_value(), y.rate.base_value());
+                    assert!((x - y).abs() <= 1e-12 * x.max(y), "{x} vs {y}");
+                }
+                (x, y) => assert_eq!(x, y),
+            }
+        }
     }
 }

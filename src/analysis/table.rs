@@ -34,6 +34,12 @@ impl<T: Amount> Tally<T> {
         self.routes.add(route);
         Ok(())
     }
+
+    fn merge(&mut self, other: &Tally<T>) -> Result<()> {
+        self.total.merge(&other.total)?;
+        self.routes.merge(other.routes);
+        Ok(())
+    }
 }
 
 /// Adds a part to a total: its bounds and central value, or one unknown part.
@@ -67,6 +73,23 @@ impl<'r, T: Amount> Collector<'r, T> {
         for key in item.keys {
             if let Some(tally) = self.groups.entry(*key, Tally::default) {
                 tally.add(item.part, item.route)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<'r, T: Amount> Collector<'r, T> {
+    /// Adds another collector's tallies (of a later chunk of deployments) to these.
+    ///
+    /// # Errors
+    /// Overflow.
+    pub(crate) fn merge(&mut self, other: Collector<'r, T>) -> Result<()> {
+        self.all.merge(&other.all)?;
+        self.overlapping |= other.overlapping;
+        for (key, tally) in other.groups.into_entries() {
+            if let Some(mine) = self.groups.entry(key, Tally::default) {
+                mine.merge(&tally)?;
             }
         }
         Ok(())

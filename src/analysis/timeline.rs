@@ -8,6 +8,7 @@ use super::hardware::Part;
 use super::hashing::Groups;
 use super::key::{GroupKey, Key};
 use super::measure::Measure;
+use super::parallel;
 use super::scenario::{Scenario, Window};
 use super::table::{add_part, groups_of, title, write_columns, write_notes};
 use super::walk::Walk;
@@ -238,6 +239,21 @@ impl<T: Amount> Lane<T> {
         Ok(())
     }
 
+    /// Adds another lane's parts (of a later chunk of deployments, over the same points).
+    fn merge(&mut self, other: Lane<T>) -> Result<()> {
+        for (mine, theirs) in self.starts.iter_mut().zip(&other.starts) {
+            mine.merge(theirs)?;
+        }
+        if self.tree.is_empty() {
+            self.tree = other.tree;
+        } else {
+            for (mine, theirs) in self.tree.iter_mut().zip(&other.tree) {
+                mine.merge(theirs)?;
+            }
+        }
+        Ok(())
+    }
+
     fn add_node(&mut self, node: usize, part: Part<T>) -> Result<()> {
         match self.tree.get_mut(node) {
             Some(total) => add_part(total, part),
@@ -346,20 +362,41 @@ impl<M: Measure> Series<M> {
     ) -> Result<Self> {
         let m = points.days.len();
         let walk = Walk::new(registry, query, &measure, Some(scenario));
-        let mut lanes: Groups<Key<'_>, Lane<M::Value>> = Groups::new();
-        let mut all = Lane::new(m);
-        let mut overlapping = false;
-        let excluded = walk.run(|item| {
-            let range = points.range(item.window);
-            all.add(range, item.part)?;
-            overlapping |= item.keys.len() > 1;
-            for key in item.keys {
-                if let Some(lane) = lanes.entry(*key, || Lane::new(m)) {
-                    lane.add(range, item.part)?;
+        // Each chunk of deployments into its own lanes, on the machine's cores; merged in
+        // chunk order, so that the sums do not depend on the number of threads.
+        let chunks = parallel::map_chunks(registry.deployments(), |chunk| {
+            let mut lanes: Groups<Key<'_>, Lane<M::Value>> = Groups::new();
+            let mut all = Lane::new(m);
+            let mut overlapping = false;
+            let excluded = walk.run_over(chunk, |item| {
+                let range = points.range(item.window);
+                all.add(range, item.part)?;
+                overlapping |= item.keys.len() > 1;
+                for key in item.keys {
+                    if let Some(lane) = lanes.entry(*key, || Lane::new(m)) {
+                        lane.add(range, item.part)?;
+                    }
+                }
+                Ok(())
+            })?;
+            Ok((lanes, all, overlapping, excluded))
+        });
+        let mut chunks = chunks.into_iter();
+        let (mut lanes, mut all, mut overlapping, mut excluded) = match chunks.next() {
+            Some(first) => first?,
+            None => (Groups::new(), Lane::new(m), false, 0),
+        };
+        for chunk in chunks {
+            let (chunk_lanes, chunk_all, chunk_overlapping, chunk_excluded) = chunk?;
+            all.merge(chunk_all)?;
+            overlapping |= chunk_overlapping;
+            excluded += chunk_excluded;
+            for (key, lane) in chunk_lanes.into_entries() {
+                if let Some(mine) = lanes.entry(key, || Lane::new(m)) {
+                    mine.merge(lane)?;
                 }
             }
-            Ok(())
-        })?;
+        }
         let keys = query.keys().to_vec();
         let mut rows = lanes
             .into_entries()
@@ -555,5 +592,60 @@ impl<M: Measure> fmt::Display for Series<M> {
             )?;
         }
         write_notes(f, self.excluded, self.overlapping, 0)
+    }
+}
+
+#[cfg(all(test, feature = "dataset"))]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::super::parallel::CHUNK;
+    use super::super::{Gpus, Period};
+    use super::*;
+
+    #[test]
+    fn a_sweep_split_into_chunks_equals_the_plain_loop() {
+        let registry = crate::synthetic::registry(2 * CHUNK + 1_000, 5).unwrap();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let points = Points::new(Period::Quarter, day(2023, 1, 1), day(2029, 12, 31)).unwrap();
+        let query = Query::new().group_by(GroupKey::HostCountry);
+        for scenario in [Scenario::Committed, Scenario::Optimistic] {
+            let series = query.series(&registry, Gpus, scenario, &points).unwrap();
+            // The plain loop: one set of lanes over every deployment, on this thread.
+            let m = points.days.len();
+            let walk = Walk::new(&registry, &query, &Gpus, Some(scenario));
+            let mut lanes: Groups<Key<'_>, Lane<_>> = Groups::new();
+            let mut all = Lane::new(m);
+            let excluded = walk
+                .run(|item| {
+                    let range = points.range(item.window);
+                    all.add(range, item.part)?;
+                    for key in item.keys {
+                        if let Some(lane) = lanes.entry(*key, || Lane::new(m)) {
+                            lane.add(range, item.part)?;
+                        }
+                    }
+                    Ok(())
+                })
+                .unwrap();
+            assert_eq!(series.excluded, excluded);
+            assert_eq!(series.total(), all.finish().unwrap().as_slice());
+            let keys = query.keys().to_vec();
+            let mut rows: Vec<_> = lanes
+                .into_entries()
+                .into_iter()
+                .map(|(key, lane)| (groups_of(&key, &keys), lane.finish().unwrap()))
+                .collect();
+            rows.sort_by(|a, b| a.0.cmp(&b.0));
+            assert_eq!(series.rows().len(), rows.len());
+            assert!(rows.len() > 10);
+            for (row, (groups, values)) in series.rows().iter().zip(&rows) {
+                assert_eq!(&row.groups, groups);
+                assert_eq!(&row.values, values);
+            }
+            // Something is counted at the last point.
+            let last = series.total().last().and_then(Total::central);
+            assert!(last.is_some_and(|gpus| gpus.count() > 0), "{last:?}");
+        }
     }
 }

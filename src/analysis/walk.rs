@@ -92,6 +92,19 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
     /// The first error of the measure (overflow) or of the sink.
     pub(crate) fn run(
         &self,
+        sink: impl FnMut(Item<'_, 'r, M::Value>) -> Result<()>,
+    ) -> Result<usize> {
+        self.run_over(self.registry.deployments(), sink)
+    }
+
+    /// Runs the pass over some of the registry's deployments (a chunk of them); returns how
+    /// many of those were left out as double-counted.
+    ///
+    /// # Errors
+    /// As [`run`](Self::run).
+    pub(crate) fn run_over(
+        &self,
+        deployments: &'r [Deployment],
         mut sink: impl FnMut(Item<'_, 'r, M::Value>) -> Result<()>,
     ) -> Result<usize> {
         let mut hardware = Hardware::new(self.registry.catalog());
@@ -104,7 +117,7 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
             deployment_keys: Vec::new(),
         };
         let mut excluded = 0;
-        for chunk in self.registry.deployments().chunks(WARM_CHUNK) {
+        for chunk in deployments.chunks(WARM_CHUNK) {
             warm(chunk);
             for d in chunk {
                 if self.canon.is_excluded(d) {
