@@ -1285,22 +1285,31 @@ fn registry_from_bytes(bytes: &[u8]) -> Result<Registry, String> {
     Registry::from_json(text).map_err(|e| e.to_string())
 }
 
+/// Invalid UTF-8: a lone continuation byte, a truncated sequence, an overlong encoding, a
+/// surrogate, and a byte UTF-8 never uses.
+const BAD_UTF8: [&[u8]; 5] = [
+    &[0x80],
+    &[0xC3],
+    &[0xC0, 0xAF],
+    &[0xED, 0xA0, 0x80],
+    &[0xFF],
+];
+
+/// `text` with the first `c` in it replaced by `bad`, and where it was.
+fn spliced(text: &str, c: char, bad: &[u8]) -> (usize, Vec<u8>) {
+    let at = text.find(c).unwrap();
+    let mut bytes = text.as_bytes()[..at].to_vec();
+    bytes.extend_from_slice(bad);
+    bytes.extend_from_slice(&text.as_bytes()[at + c.len_utf8()..]);
+    (at, bytes)
+}
+
 #[test]
 fn invalid_utf8_is_rejected_before_parsing_and_never_replaced() {
     let valid = deployment_doc(r#", "note": "Jülich""#);
     assert!(registry_from_bytes(valid.as_bytes()).is_ok());
-    let at = valid.find("ü").unwrap();
-    for bad in [
-        // A lone continuation byte, a truncated sequence, an overlong encoding, a surrogate.
-        vec![0x80],
-        vec![0xC3],
-        vec![0xC0, 0xAF],
-        vec![0xED, 0xA0, 0x80],
-        vec![0xFF],
-    ] {
-        let mut bytes = valid.as_bytes()[..at].to_vec();
-        bytes.extend_from_slice(&bad);
-        bytes.extend_from_slice(&valid.as_bytes()[at + "ü".len()..]);
+    for bad in BAD_UTF8 {
+        let (at, bytes) = spliced(&valid, 'ü', bad);
         let err = registry_from_bytes(&bytes).unwrap_err();
         assert!(
             err.starts_with(&format!(
@@ -1341,30 +1350,16 @@ fn invalid_utf8_in_json_bytes_is_an_error_at_its_path() {
         Registry::from_json_slice(valid.as_bytes()).unwrap(),
         Registry::from_json(&valid).unwrap()
     );
-    let at = valid.find("ü").unwrap();
-    for bad in [
-        vec![0x80],
-        vec![0xC3],
-        vec![0xC0, 0xAF],
-        vec![0xED, 0xA0, 0x80],
-        vec![0xFF],
-    ] {
-        let mut bytes = valid.as_bytes()[..at].to_vec();
-        bytes.extend_from_slice(&bad);
-        bytes.extend_from_slice(&valid.as_bytes()[at + "ü".len()..]);
+    let catalog = r#"{"schema_version": 1, "sources": [{"key": "K", "title": "Té"}]}"#;
+    for bad in BAD_UTF8 {
+        let (_, bytes) = spliced(&valid, 'ü', bad);
         let (path, message) = json_error(Registry::from_json_slice(&bytes), &valid);
         assert_eq!(path, "deployments[0].note", "{bad:?}: {message}");
         assert!(message.contains("invalid unicode code point"), "{message}");
         assert!(message.contains("line 1 column"), "{message}");
         assert!(RegistryBuilder::from_json_slice(&bytes).is_err());
-        let catalog = format!(
-            r#"{{"schema_version": 1, "sources": [{{"key": "K", "title": "T{}"}}]}}"#,
-            "\u{e9}"
-        );
-        let mut bytes = catalog.as_bytes().to_vec();
-        let e = catalog.find('\u{e9}').unwrap();
-        bytes.splice(e..e + 2, bad.iter().copied());
-        let (path, _) = json_error(Catalog::from_json_slice(&bytes), &catalog);
+        let (_, bytes) = spliced(catalog, 'é', bad);
+        let (path, _) = json_error(Catalog::from_json_slice(&bytes), catalog);
         assert_eq!(path, "sources[0].title");
     }
     // Outside a string, a stray byte is a syntax error.
