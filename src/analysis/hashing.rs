@@ -106,6 +106,29 @@ impl<K: Copy + Eq + std::hash::Hash, V> Groups<K, V> {
         self.entries.get_mut(i).map(|(_, value)| value)
     }
 
+    /// Adds `other`'s values, in its order: a key new here takes `other`'s value as it is, a
+    /// key in both has the two combined by `merge` (used to merge the partial results of
+    /// chunks of a pass).
+    ///
+    /// # Errors
+    /// The first error of `merge`.
+    pub(crate) fn merge_from(
+        &mut self,
+        other: Groups<K, V>,
+        mut merge: impl FnMut(&mut V, V) -> crate::Result<()>,
+    ) -> crate::Result<()> {
+        for (key, value) in other.entries {
+            match self.index.get(&key).and_then(|&i| self.entries.get_mut(i)) {
+                Some((_, mine)) => merge(mine, value)?,
+                None => {
+                    self.index.insert(key, self.entries.len());
+                    self.entries.push((key, value));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The keys and values.
     pub(crate) fn into_entries(self) -> Vec<(K, V)> {
         self.entries
@@ -121,6 +144,22 @@ mod tests {
         let mut h = FxHasher::default();
         s.hash(&mut h);
         h.finish()
+    }
+
+    #[test]
+    fn merging_adds_shared_keys_and_appends_new_ones() {
+        let mut a: Groups<u8, u32> = Groups::new();
+        *a.entry(1, || 0).unwrap() += 10;
+        *a.entry(2, || 0).unwrap() += 20;
+        let mut b: Groups<u8, u32> = Groups::new();
+        *b.entry(3, || 0).unwrap() += 3;
+        *b.entry(2, || 0).unwrap() += 2;
+        a.merge_from(b, |mine, theirs| {
+            *mine += theirs;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(a.into_entries(), [(1, 10), (2, 22), (3, 3)]);
     }
 
     #[test]

@@ -11,6 +11,8 @@ use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
+use crate::Result;
+
 /// Deployments per chunk. Below this a pass is not split: spawning threads costs more than it
 /// saves, and small registries keep the plain loop's sums bit for bit.
 pub(crate) const CHUNK: usize = 32 * 1024;
@@ -67,6 +69,33 @@ where
     results.into_iter().map(|(_, r)| r).collect()
 }
 
+/// `f` applied to each chunk of `items` as in [`map_chunks`], the results folded into the
+/// first chunk's by `merge`, in chunk order; `empty()` when there are no items.
+///
+/// # Errors
+/// The error of the first chunk, in chunk order, whose `f` or `merge` fails.
+pub(crate) fn fold_chunks<'a, T, R, F>(
+    items: &'a [T],
+    f: F,
+    empty: impl FnOnce() -> R,
+    mut merge: impl FnMut(&mut R, R) -> Result<()>,
+) -> Result<R>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&'a [T]) -> Result<R> + Sync,
+{
+    let mut parts = map_chunks(items, f).into_iter();
+    let mut folded = match parts.next() {
+        Some(first) => first?,
+        None => empty(),
+    };
+    for part in parts {
+        merge(&mut folded, part?)?;
+    }
+    Ok(folded)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +110,38 @@ mod tests {
         assert_eq!(firsts, expected);
         let total: u64 = sums.iter().map(|(_, s)| s).sum();
         assert_eq!(total, items.iter().sum::<u64>());
+    }
+
+    #[test]
+    fn folding_merges_in_chunk_order_and_stops_at_the_first_error() {
+        let items: Vec<u64> = (0..(3 * CHUNK as u64)).collect();
+        let firsts = fold_chunks(
+            &items,
+            |c| Ok(vec![c[0]]),
+            Vec::new,
+            |all, more| {
+                all.extend(more);
+                Ok(())
+            },
+        );
+        assert_eq!(firsts.unwrap(), [0, CHUNK as u64, 2 * CHUNK as u64]);
+        let failing = fold_chunks(
+            &items,
+            |c| match c[0] {
+                0 => Ok(()),
+                first => Err(crate::Error::InvalidEstimate {
+                    reason: format!("chunk at {first}"),
+                }),
+            },
+            || (),
+            |_, ()| Ok(()),
+        );
+        assert_eq!(
+            failing.unwrap_err().to_string(),
+            format!("invalid estimate: chunk at {CHUNK}")
+        );
+        let empty = fold_chunks(&[] as &[u64], |_| Ok(1), || 0, |_, _| Ok(()));
+        assert_eq!(empty.unwrap(), 0);
     }
 
     #[test]

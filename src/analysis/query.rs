@@ -148,21 +148,19 @@ impl Query {
         let walk = Walk::new(registry, self, &measure, None);
         // Each chunk of deployments into its own collector, on the machine's cores; merged in
         // chunk order, so that the sums do not depend on the number of threads.
-        let parts = parallel::map_chunks(registry.deployments(), |chunk| {
-            let mut collector = Collector::new();
-            let excluded = walk.run_over(chunk, |item| collector.add(item))?;
-            Ok((collector, excluded))
-        });
-        let mut parts = parts.into_iter();
-        let (mut collector, mut excluded) = match parts.next() {
-            Some(first) => first?,
-            None => (Collector::new(), 0),
-        };
-        for part in parts {
-            let (part, n) = part?;
-            collector.merge(part)?;
-            excluded += n;
-        }
+        let (collector, excluded) = parallel::fold_chunks(
+            registry.deployments(),
+            |chunk| {
+                let mut collector = Collector::new();
+                let excluded = walk.run_over(chunk, |item| collector.add(item))?;
+                Ok((collector, excluded))
+            },
+            || (Collector::new(), 0),
+            |(collector, excluded), (part, n)| {
+                *excluded += n;
+                collector.merge(part)
+            },
+        )?;
         Ok(Table::collect(
             measure.clone(),
             self.keys.clone(),

@@ -87,12 +87,8 @@ impl<'r, T: Amount> Collector<'r, T> {
     pub(crate) fn merge(&mut self, other: Collector<'r, T>) -> Result<()> {
         self.all.merge(&other.all)?;
         self.overlapping |= other.overlapping;
-        for (key, tally) in other.groups.into_entries() {
-            if let Some(mine) = self.groups.entry(key, Tally::default) {
-                mine.merge(&tally)?;
-            }
-        }
-        Ok(())
+        self.groups
+            .merge_from(other.groups, |mine, theirs| mine.merge(&theirs))
     }
 }
 

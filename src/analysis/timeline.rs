@@ -11,7 +11,7 @@ use super::measure::Measure;
 use super::parallel;
 use super::scenario::{Scenario, Window};
 use super::table::{add_part, groups_of, title, write_columns, write_notes};
-use super::walk::Walk;
+use super::walk::{Item, Walk};
 use super::{Group, Query};
 use crate::estimate::{Amount, Total};
 use crate::registry::Registry;
@@ -283,6 +283,47 @@ impl<T: Amount> Lane<T> {
     }
 }
 
+/// The lanes of a sweep over some deployments: one per group and one for the whole.
+struct Sweep<'r, T> {
+    lanes: Groups<Key<'r>, Lane<T>>,
+    all: Lane<T>,
+    overlapping: bool,
+    excluded: usize,
+}
+
+impl<'r, T: Amount> Sweep<'r, T> {
+    fn new(points: usize) -> Self {
+        Self {
+            lanes: Groups::new(),
+            all: Lane::new(points),
+            overlapping: false,
+            excluded: 0,
+        }
+    }
+
+    /// Places one part of the walk on the points it counts at, in its groups and the whole.
+    fn add(&mut self, item: Item<'_, 'r, T>, points: &Points) -> Result<()> {
+        let range = points.range(item.window);
+        let m = self.all.starts.len();
+        self.all.add(range, item.part)?;
+        self.overlapping |= item.keys.len() > 1;
+        for key in item.keys {
+            if let Some(lane) = self.lanes.entry(*key, || Lane::new(m)) {
+                lane.add(range, item.part)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the sweep of a later chunk of deployments.
+    fn merge(&mut self, other: Sweep<'r, T>) -> Result<()> {
+        self.all.merge(other.all)?;
+        self.overlapping |= other.overlapping;
+        self.excluded += other.excluded;
+        self.lanes.merge_from(other.lanes, Lane::merge)
+    }
+}
+
 /// One group's totals at each point of a [`Series`].
 ///
 /// # Example
@@ -364,39 +405,21 @@ impl<M: Measure> Series<M> {
         let walk = Walk::new(registry, query, &measure, Some(scenario));
         // Each chunk of deployments into its own lanes, on the machine's cores; merged in
         // chunk order, so that the sums do not depend on the number of threads.
-        let chunks = parallel::map_chunks(registry.deployments(), |chunk| {
-            let mut lanes: Groups<Key<'_>, Lane<M::Value>> = Groups::new();
-            let mut all = Lane::new(m);
-            let mut overlapping = false;
-            let excluded = walk.run_over(chunk, |item| {
-                let range = points.range(item.window);
-                all.add(range, item.part)?;
-                overlapping |= item.keys.len() > 1;
-                for key in item.keys {
-                    if let Some(lane) = lanes.entry(*key, || Lane::new(m)) {
-                        lane.add(range, item.part)?;
-                    }
-                }
-                Ok(())
-            })?;
-            Ok((lanes, all, overlapping, excluded))
-        });
-        let mut chunks = chunks.into_iter();
-        let (mut lanes, mut all, mut overlapping, mut excluded) = match chunks.next() {
-            Some(first) => first?,
-            None => (Groups::new(), Lane::new(m), false, 0),
-        };
-        for chunk in chunks {
-            let (chunk_lanes, chunk_all, chunk_overlapping, chunk_excluded) = chunk?;
-            all.merge(chunk_all)?;
-            overlapping |= chunk_overlapping;
-            excluded += chunk_excluded;
-            for (key, lane) in chunk_lanes.into_entries() {
-                if let Some(mine) = lanes.entry(key, || Lane::new(m)) {
-                    mine.merge(lane)?;
-                }
-            }
-        }
+        let Sweep {
+            lanes,
+            all,
+            overlapping,
+            excluded,
+        } = parallel::fold_chunks(
+            registry.deployments(),
+            |chunk| {
+                let mut sweep = Sweep::new(m);
+                sweep.excluded = walk.run_over(chunk, |item| sweep.add(item, points))?;
+                Ok(sweep)
+            },
+            || Sweep::new(m),
+            Sweep::merge,
+        )?;
         let keys = query.keys().to_vec();
         let mut rows = lanes
             .into_entries()
@@ -612,22 +635,15 @@ mod tests {
         for scenario in [Scenario::Committed, Scenario::Optimistic] {
             let series = query.series(&registry, Gpus, scenario, &points).unwrap();
             // The plain loop: one set of lanes over every deployment, on this thread.
-            let m = points.days.len();
             let walk = Walk::new(&registry, &query, &Gpus, Some(scenario));
-            let mut lanes: Groups<Key<'_>, Lane<_>> = Groups::new();
-            let mut all = Lane::new(m);
-            let excluded = walk
-                .run(|item| {
-                    let range = points.range(item.window);
-                    all.add(range, item.part)?;
-                    for key in item.keys {
-                        if let Some(lane) = lanes.entry(*key, || Lane::new(m)) {
-                            lane.add(range, item.part)?;
-                        }
-                    }
-                    Ok(())
-                })
-                .unwrap();
+            let mut plain = Sweep::new(points.days.len());
+            plain.excluded = walk.run(|item| plain.add(item, &points)).unwrap();
+            let Sweep {
+                lanes,
+                all,
+                excluded,
+                ..
+            } = plain;
             assert_eq!(series.excluded, excluded);
             assert_eq!(series.total(), all.finish().unwrap().as_slice());
             let keys = query.keys().to_vec();
