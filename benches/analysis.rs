@@ -133,10 +133,10 @@ fn gpus_per<'r>(
         .or_insert_with(|| name(hardware).and_then(|n| catalog.gpus_per(n, unit).ok()))
 }
 
-fn baseline_gpus(registry: &Registry) -> HashMap<Country, Sum<u64>> {
+fn baseline_gpus(registry: &Registry) -> HashMap<Option<Country>, Sum<u64>> {
     let catalog = registry.catalog();
     let mut cache = HashMap::new();
-    let mut out: HashMap<Country, Sum<u64>> = HashMap::new();
+    let mut out: HashMap<Option<Country>, Sum<u64>> = HashMap::new();
     lines(registry, |d, _, hardware, known| {
         let sum = out.entry(d.host).or_insert_with(new_sum);
         match known.and_then(|(l, c, u, unit)| {
@@ -149,11 +149,11 @@ fn baseline_gpus(registry: &Registry) -> HashMap<Country, Sum<u64>> {
     out
 }
 
-fn baseline_fp4(registry: &Registry) -> HashMap<Country, Sum<f64>> {
+fn baseline_fp4(registry: &Registry) -> HashMap<Option<Country>, Sum<f64>> {
     let catalog = registry.catalog();
     let mut cache = HashMap::new();
     let mut peak: HashMap<&HardwareRef, Option<f64>> = HashMap::new();
-    let mut out: HashMap<Country, Sum<f64>> = HashMap::new();
+    let mut out: HashMap<Option<Country>, Sum<f64>> = HashMap::new();
     for d in registry.deployments().iter().filter(|d| counted(d)) {
         let sum = out.entry(d.host).or_insert_with(new_sum);
         for p in d.phases.iter().filter(|p| !p.status.never_counts()) {
@@ -212,10 +212,10 @@ fn quarters() -> Points {
 
 /// Per country, a bucket per quarter of GPUs coming online (committed: at the latest day of
 /// the online date), then running sums.
-fn baseline_series(registry: &Registry, days: &[NaiveDate]) -> HashMap<Country, Vec<Sum<u64>>> {
+fn baseline_series(registry: &Registry, days: &[NaiveDate]) -> HashMap<Option<Country>, Vec<Sum<u64>>> {
     let catalog = registry.catalog();
     let mut cache = HashMap::new();
-    let mut out: HashMap<Country, Vec<Sum<u64>>> = HashMap::new();
+    let mut out: HashMap<Option<Country>, Vec<Sum<u64>>> = HashMap::new();
     lines(registry, |d, p, hardware, known| {
         let Some(online) = p.dates.online else {
             return;
@@ -259,7 +259,7 @@ fn analysis(c: &mut Criterion) {
                 sovereign_compute::analysis::Group::Country(c) => *c,
                 other => panic!("unexpected group {other}"),
             };
-            let b = base[&country];
+            let b = base[&Some(country)];
             assert_eq!(
                 row.total.lower().map(|x| x.count()),
                 Some(b.lower),

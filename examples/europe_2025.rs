@@ -139,7 +139,11 @@ pub fn report(europe: &Registry) -> Result<String> {
     );
     for (country, dep) in &d {
         let mut statuses: BTreeMap<String, usize> = BTreeMap::new();
-        for dep in europe.deployments().iter().filter(|x| x.host == *country) {
+        for dep in europe
+            .deployments()
+            .iter()
+            .filter(|x| x.host == Some(*country))
+        {
             for phase in &dep.phases {
                 *statuses.entry(phase.status.to_string()).or_default() += 1;
             }
@@ -187,7 +191,7 @@ pub fn report(europe: &Registry) -> Result<String> {
         let hosts: Vec<String> = europe
             .deployments()
             .iter()
-            .map(|x| x.host)
+            .filter_map(|x| x.host)
             .filter(|h| eu.is_member(*h, day) == (label == "EU"))
             .map(|h| h.to_string())
             .collect::<std::collections::BTreeSet<_>>()

@@ -57,7 +57,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("{path}: {problem}");
     }
 
-    let mut lines: BTreeMap<Country, Line> = BTreeMap::new();
+    let mut lines: BTreeMap<Option<Country>, Line> = BTreeMap::new();
     let mut total = Line::default();
     for deployment in report.registry.deployments() {
         let line = lines.entry(deployment.host).or_default();
@@ -77,7 +77,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         total.rpeak = total.rpeak.checked_add(line.rpeak)?;
     }
 
-    let mut rows: Vec<(Country, Line)> = lines.into_iter().collect();
+    let mut rows: Vec<(Option<Country>, Line)> = lines.into_iter().collect();
     rows.sort_by(|a, b| b.1.rmax.cmp(&a.1.rmax).then(a.0.cmp(&b.0)));
     println!(
         "{:<24} {:>7} {:>16} {:>16}",
@@ -86,7 +86,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (country, line) in &rows {
         println!(
             "{:<24} {:>7} {:>16} {:>16}",
-            country.name(),
+            country.map_or("unknown", Country::name),
             line.systems,
             pflops(line.rmax),
             pflops(line.rpeak)

@@ -35,7 +35,7 @@
 //!
 //! let europe = datasets::gtc_paris_2025()?;
 //! let mistral = europe.deployment(&"fr-mistral-compute".parse()?).unwrap();
-//! assert_eq!(mistral.host, sovereign_compute::Country::FR);
+//! assert_eq!(mistral.host, Some(sovereign_compute::Country::FR));
 //! assert_eq!(europe.programmes()[0].compute.as_ref().unwrap().rate.value.to_string(), "≥ 3 ZFLOP/s");
 //! # Ok::<(), sovereign_compute::Error>(())
 //! ```

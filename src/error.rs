@@ -145,12 +145,72 @@ pub enum Error {
         reason: String,
     },
     /// A hardware name is not an ID, name or alias in the catalog.
+    ///
+    /// # Example
+    /// ```
+    /// # #[cfg(feature = "dataset")] {
+    /// use sovereign_compute::{Error, catalog::Catalog};
+    /// let err = Catalog::builtin()?.part("B2000").unwrap_err();
+    /// assert!(matches!(&err, Error::UnknownPart { suggestions, .. } if suggestions[0] == "part nvidia-b200"));
+    /// assert!(err.to_string().starts_with("unknown hardware \"B2000\": not an ID, name or alias in the catalog (did you mean part nvidia-b200"));
+    /// # }
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
     #[error(
-        "unknown hardware {name:?}: not an ID, name or alias in the catalog; see the catalog's alias table, or add the part with Catalog::add_accelerator"
+        "unknown hardware {name:?}: not an ID, name or alias in the catalog{}; see the catalog's alias table, or add the part with Catalog::add_accelerator",
+        did_you_mean(suggestions)
     )]
     UnknownPart {
         /// The name as written.
         name: String,
+        /// Close catalog entries ("part nvidia-b200"), best first; may be empty.
+        suggestions: Vec<String>,
+    },
+    /// A hardware name names another kind of catalog entry than the reference says: a
+    /// system's name given as a part.
+    ///
+    /// # Example
+    /// ```
+    /// # #[cfg(feature = "dataset")] {
+    /// use sovereign_compute::catalog::{Catalog, HardwareRef};
+    /// let err = Catalog::builtin()?.canonical(&HardwareRef::Part("DGX B200".into())).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "\"DGX B200\" names a system (nvidia-dgx-b200), not a part; write {\"system\": \"nvidia-dgx-b200\"}, or {\"name\": \"DGX B200\"} for whatever the name means"
+    /// );
+    /// # }
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    #[error(
+        "{name:?} names a {found} ({id}), not a {expected}; write {fix}, or {{\"name\": {name:?}}} for whatever the name means"
+    )]
+    WrongHardwareKind {
+        /// The name as written.
+        name: String,
+        /// The kind the reference says: `"part"`, `"system"` or `"family"`.
+        expected: &'static str,
+        /// The kind the name has.
+        found: &'static str,
+        /// The canonical ID of the entry the name has.
+        id: String,
+        /// The reference to write instead, as JSON.
+        fix: String,
+    },
+    /// A hardware reference is malformed: a mix of fewer than two distinct parts, an unlisted
+    /// name that is empty or that the catalog has.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::catalog::{Catalog, HardwareRef};
+    /// let err = Catalog::new().canonical(&HardwareRef::Unlisted(" ".into())).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid hardware \" \": unlisted hardware needs the name the source gives it");
+    /// ```
+    #[error("invalid hardware {hardware:?}: {reason}")]
+    InvalidHardware {
+        /// The reference as written.
+        hardware: String,
+        /// What is wrong, and what to write instead.
+        reason: String,
     },
     /// A hardware name names a family of parts where one part is needed ("Blackwell").
     #[error("ambiguous hardware {name:?}: it names the family {family} ({members}); name one part")]
@@ -262,6 +322,15 @@ pub enum Error {
         /// Which moves are allowed.
         reason: &'static str,
     },
+}
+
+/// " (did you mean part nvidia-b200?)" for suggestions, or nothing.
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", suggestions.join(", or "))
+    }
 }
 
 /// `Result` with the crate's [`Error`] as the default error type.

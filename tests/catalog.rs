@@ -127,7 +127,8 @@ mod in_code {
         assert_eq!(
             c.part("Acme X9").unwrap_err(),
             Error::UnknownPart {
-                name: "Acme X9".into()
+                name: "Acme X9".into(),
+                suggestions: vec!["part acme-x1".into(), "part acme-x2".into()]
             }
         );
         assert_eq!(

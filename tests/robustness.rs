@@ -1630,7 +1630,7 @@ fn parse_errors_keep_the_input() {
         other => panic!("{other:?}"),
     }
     match Catalog::builtin().unwrap().resolve("Blackwell Hyper") {
-        Err(Error::UnknownPart { name }) => assert_eq!(name, "Blackwell Hyper"),
+        Err(Error::UnknownPart { name, .. }) => assert_eq!(name, "Blackwell Hyper"),
         other => panic!("{other:?}"),
     }
 }

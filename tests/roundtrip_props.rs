@@ -194,8 +194,9 @@ fn hardware_line(sources: usize) -> impl Strategy<Value = HardwareLine> {
         let (hardware, units) = HARDWARE[i.index(HARDWARE.len())].clone();
         (Just(hardware), pick_owned(units))
     });
+    // An unlisted name is not blank and not one the catalog has (the registry refuses both).
     let unlisted = (text(), pick(&CountingUnit::ALL))
-        .prop_map(|(name, unit)| (HardwareRef::Unlisted(name), unit));
+        .prop_map(|(name, unit)| (HardwareRef::Unlisted(format!("unlisted {name}")), unit));
     (prop_oneof![4 => listed, 1 => unlisted])
         .prop_flat_map(move |(hardware, unit)| {
             (Just(hardware), sourced(estimate(count(unit)), sources))
@@ -471,7 +472,7 @@ fn assemble(
     (sources, organisations, deployments, programmes, initiatives): Parts,
 ) -> RegistryBuilder {
     let ids: Vec<DeploymentId> = deployments.iter().map(|(d, _)| d.id.clone()).collect();
-    let hosts: Vec<Country> = deployments.iter().map(|(d, _)| d.host).collect();
+    let hosts: Vec<Option<Country>> = deployments.iter().map(|(d, _)| d.host).collect();
     let other = |i: usize, link: Option<Index>| -> Option<DeploymentId> {
         let link = link?;
         if ids.len() < 2 {
@@ -501,7 +502,7 @@ fn assemble(
             p.deployments = chosen.iter().map(|&j| ids[j].clone()).collect();
             if restrict {
                 // The programme's countries must contain every member's host.
-                let mut countries: Vec<Country> = chosen.iter().map(|&j| hosts[j]).collect();
+                let mut countries: Vec<Country> = chosen.iter().filter_map(|&j| hosts[j]).collect();
                 countries.sort();
                 countries.dedup();
                 p.countries = countries;

@@ -1,10 +1,9 @@
 //! Double counting: which record stands for a deployment that another record supersedes or
 //! duplicates.
 
-use std::collections::HashMap;
 use std::fmt;
 
-use crate::model::{Deployment, DeploymentId};
+use crate::model::DeploymentId;
 use crate::registry::Registry;
 
 /// A deployment left out of totals because another record is counted in its place.
@@ -46,7 +45,8 @@ impl fmt::Display for Exclusion {
 /// A deployment whose `superseded_by` (or else `duplicate_of`) names a deployment in the
 /// registry stands for that one, which in turn stands for the one it points at, and so on:
 /// only the end of the chain is counted. In a cycle of links (which validation does not
-/// forbid) the member with the smallest ID is counted.
+/// forbid) the member with the smallest ID is counted. The registry works this out once,
+/// when it is built.
 ///
 /// # Example
 /// ```
@@ -56,77 +56,20 @@ impl fmt::Display for Exclusion {
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 pub fn excluded(registry: &Registry) -> Vec<Exclusion> {
-    let canon = Canon::new(registry);
-    registry
-        .deployments()
+    let index = registry.index();
+    let deployments = registry.deployments();
+    index
+        .deployments
         .iter()
-        .filter_map(|d| {
-            let to = canon.of(&d.id);
-            (to != &d.id).then(|| Exclusion {
+        .zip(deployments)
+        .enumerate()
+        .filter(|(i, (row, _))| row.excluded(*i))
+        .filter_map(|(_, (row, d))| {
+            let to = deployments.get(row.counted_as as usize)?;
+            Some(Exclusion {
                 deployment: d.id.clone(),
-                counted_as: to.clone(),
+                counted_as: to.id.clone(),
             })
         })
         .collect()
-}
-
-/// The record each linked deployment stands for. Only deployments with a link are stored, so
-/// building this costs nothing for registries without links.
-#[derive(Debug, Default)]
-pub(crate) struct Canon<'r> {
-    to: HashMap<&'r str, &'r DeploymentId>,
-}
-
-/// The link a deployment follows, if it names a deployment in the registry.
-fn link<'r>(registry: &'r Registry, d: &'r Deployment) -> Option<&'r Deployment> {
-    [&d.superseded_by, &d.duplicate_of]
-        .into_iter()
-        .flatten()
-        .find_map(|id| registry.deployment(id))
-}
-
-impl<'r> Canon<'r> {
-    pub(crate) fn new(registry: &'r Registry) -> Self {
-        let mut canon = Canon::default();
-        for d in registry.deployments() {
-            if link(registry, d).is_some() && !canon.to.contains_key(d.id.as_str()) {
-                canon.resolve(registry, d);
-            }
-        }
-        canon
-    }
-
-    /// Follows the chain from `start`, then records its end for every record on the way.
-    fn resolve(&mut self, registry: &'r Registry, start: &'r Deployment) {
-        let mut path: Vec<&'r Deployment> = vec![start];
-        let mut current = start;
-        let end = loop {
-            let Some(next) = link(registry, current) else {
-                break &current.id;
-            };
-            if let Some(&known) = self.to.get(next.id.as_str()) {
-                break known;
-            }
-            if let Some(at) = path.iter().position(|d| d.id == next.id) {
-                // A cycle: its smallest ID is counted; the records before it lead there.
-                let cycle = path.get(at..).unwrap_or_default();
-                break cycle.iter().map(|d| &d.id).min().unwrap_or(&next.id);
-            }
-            path.push(next);
-            current = next;
-        };
-        for d in path {
-            self.to.insert(d.id.as_str(), end);
-        }
-    }
-
-    /// The record `id` stands for: itself unless it links to another.
-    pub(crate) fn of(&self, id: &'r DeploymentId) -> &'r DeploymentId {
-        self.to.get(id.as_str()).copied().unwrap_or(id)
-    }
-
-    /// Whether `d` is left out of totals.
-    pub(crate) fn is_excluded(&self, d: &Deployment) -> bool {
-        (d.superseded_by.is_some() || d.duplicate_of.is_some()) && self.of(&d.id) != &d.id
-    }
 }

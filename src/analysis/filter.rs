@@ -4,27 +4,40 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::duplicates::Canon;
-use super::key::operator_country;
+use super::dimension::{Code, Dim, Level};
 use super::scenario::Scenario;
-use crate::model::{
-    Deployment, DeploymentId, OrganisationId, Phase, Programme, ProgrammeId, Purpose, Role, Status,
-};
+use super::{Group, GroupKey};
+use crate::model::{OrganisationId, ProgrammeId, Purpose, Role, Status};
 use crate::registry::Registry;
+use crate::registry::index::{Index, PhaseRow};
 use crate::{Bloc, Country};
 
-/// A condition on deployments or phases; a [`Query`](super::Query)'s filters must all hold.
+/// A condition on deployments, phases or hardware lines; a [`Query`](super::Query)'s filters
+/// must all hold.
 ///
-/// Phase filters ([`Status`](Self::Status), [`OnlineAt`](Self::OnlineAt)) select phases;
-/// the others select whole deployments. A deployment without phases passes no phase filter.
+/// Most filters are [`In`](Self::In): the record's group under a [`GroupKey`] is one of a
+/// list, the same dimensions a query groups by. The other variants are shorthands for the
+/// common ones (each says which `In` it is), plus [`OnlineAt`](Self::OnlineAt) and
+/// [`Programme`](Self::Programme).
 ///
-/// Cancelled and superseded phases are left out of every query unless a
-/// [`Status`](Self::Status) filter names their status.
+/// - A filter on a deployment key (countries, blocs, organisations, purposes) selects whole
+///   deployments; a deployment with several groups (two operators) passes if any is listed.
+/// - A filter on a phase key (status, online year or quarter) or [`OnlineAt`](Self::OnlineAt)
+///   selects phases. A deployment without phases passes no phase filter.
+/// - A filter on a hardware key (part, vendor, architecture) selects hardware lines; a phase
+///   with lines left out is counted from its selected lines, never from a figure stated for
+///   the whole phase.
+///
+/// [`Group::Unknown`] in a list selects records with no value for the key (a deployment whose
+/// host no source states).
+///
+/// Cancelled and superseded phases are left out of every query unless a status filter names
+/// their status.
 ///
 /// # Example
 /// ```
 /// use chrono::NaiveDate;
-/// use sovereign_compute::analysis::{Filter, Scenario};
+/// use sovereign_compute::analysis::{Filter, Group, GroupKey, Scenario};
 /// use sovereign_compute::model::Status;
 /// use sovereign_compute::{Bloc, Country};
 ///
@@ -34,12 +47,21 @@ use crate::{Bloc, Country};
 ///     Filter::OnlineAt { date: day, scenario: Scenario::Committed },
 ///     Filter::HostBloc { bloc: Bloc::eu(), date: day },
 ///     Filter::HostCountry(vec![Country::FR, Country::DE]),
+///     Filter::In { key: GroupKey::Vendor, groups: vec![Group::Vendor("amd".into())] },
 /// ];
-/// assert_eq!(filters.len(), 4);
+/// assert_eq!(filters[3].to_string(), "host country FR or DE");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Filter {
-    /// Phases in one of these statuses.
+    /// Records whose group under `key` is one of `groups`.
+    In {
+        /// The dimension.
+        key: GroupKey,
+        /// The groups selected.
+        groups: Vec<Group>,
+    },
+    /// Phases in one of these statuses: `In` [`GroupKey::Status`].
     Status(Vec<Status>),
     /// Phases that count on `date` under `scenario` (see [`Scenario`]): capacity at a date.
     OnlineAt {
@@ -48,33 +70,36 @@ pub enum Filter {
         /// How partial dates are read.
         scenario: Scenario,
     },
-    /// Deployments hosted in one of these countries.
+    /// Deployments hosted in one of these countries: `In` [`GroupKey::HostCountry`].
     HostCountry(Vec<Country>),
     /// Deployments whose operator country (see [`operator_country`](super::operator_country))
-    /// is one of these.
+    /// is one of these: `In` [`GroupKey::OperatorCountry`].
     OperatorCountry(Vec<Country>),
-    /// Deployments hosted in a member of the bloc on the date.
+    /// Deployments hosted in a member of the bloc on the date: `In` [`GroupKey::HostBloc`],
+    /// members.
     HostBloc {
         /// The bloc.
         bloc: Bloc,
         /// The day membership is read on.
         date: NaiveDate,
     },
-    /// Deployments whose operator country is a member of the bloc on the date.
+    /// Deployments whose operator country is a member of the bloc on the date: `In`
+    /// [`GroupKey::OperatorBloc`], members.
     OperatorBloc {
         /// The bloc.
         bloc: Bloc,
         /// The day membership is read on.
         date: NaiveDate,
     },
-    /// Deployments an organisation takes part in, in any role (`None`) or in the given role.
+    /// Deployments an organisation takes part in, in any role (`None`) or in the given role:
+    /// `In` [`GroupKey::Organisation`].
     Organisation {
         /// The organisation.
         organisation: OrganisationId,
         /// The role, or any.
         role: Option<Role>,
     },
-    /// Deployments with one of these purposes.
+    /// Deployments with one of these purposes: `In` [`GroupKey::Purpose`].
     Purpose(Vec<Purpose>),
     /// The deployments a programme lists, each standing for the record counted in its place
     /// (see [`excluded`](super::excluded)). A programme the registry does not have selects
@@ -82,117 +107,197 @@ pub enum Filter {
     Programme(ProgrammeId),
 }
 
-/// A filter with what it needs precomputed.
+impl Filter {
+    /// The dimension and groups of a filter that selects by group; `None` for
+    /// [`OnlineAt`](Self::OnlineAt) and [`Programme`](Self::Programme).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Filter, Group, GroupKey};
+    /// use sovereign_compute::Country;
+    /// let (key, groups) = Filter::HostCountry(vec![Country::FR]).selection().unwrap();
+    /// assert_eq!((key, groups), (GroupKey::HostCountry, vec![Group::Country(Country::FR)]));
+    /// ```
+    pub fn selection(&self) -> Option<(GroupKey, Vec<Group>)> {
+        let countries = |cs: &[Country]| cs.iter().map(|&c| Group::Country(c)).collect();
+        let member = |bloc: &Bloc| {
+            vec![Group::Member {
+                bloc: bloc.id().to_owned(),
+                member: true,
+            }]
+        };
+        Some(match self {
+            Filter::In { key, groups } => (key.clone(), groups.clone()),
+            Filter::Status(s) => (
+                GroupKey::Status,
+                s.iter().map(|&s| Group::Status(s)).collect(),
+            ),
+            Filter::HostCountry(c) => (GroupKey::HostCountry, countries(c)),
+            Filter::OperatorCountry(c) => (GroupKey::OperatorCountry, countries(c)),
+            Filter::HostBloc { bloc, date } => (
+                GroupKey::HostBloc {
+                    bloc: bloc.clone(),
+                    date: *date,
+                },
+                member(bloc),
+            ),
+            Filter::OperatorBloc { bloc, date } => (
+                GroupKey::OperatorBloc {
+                    bloc: bloc.clone(),
+                    date: *date,
+                },
+                member(bloc),
+            ),
+            Filter::Organisation { organisation, role } => (
+                GroupKey::Organisation(*role),
+                vec![Group::Organisation(organisation.clone())],
+            ),
+            Filter::Purpose(p) => (
+                GroupKey::Purpose,
+                p.iter().map(|&p| Group::Purpose(p)).collect(),
+            ),
+            Filter::OnlineAt { .. } | Filter::Programme(_) => return None,
+        })
+    }
+}
+
+/// "host country FR or DE", "online at 2026-12-31 (committed)", "programme eu-ai".
+impl std::fmt::Display for Filter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Filter::OnlineAt { date, scenario } => write!(f, "online at {date} ({scenario})"),
+            Filter::Programme(id) => write!(f, "programme {id}"),
+            other => match other.selection() {
+                Some((key, groups)) => {
+                    let groups: Vec<String> = groups.iter().map(ToString::to_string).collect();
+                    write!(f, "{key} {}", groups.join(" or "))
+                }
+                None => Ok(()),
+            },
+        }
+    }
+}
+
+/// A selection by group, prepared: the dimension and the codes it accepts.
 #[derive(Debug)]
-enum Check<'q, 'r> {
-    Status(&'q [Status]),
-    OnlineAt(NaiveDate, Scenario),
-    Host(&'q [Country]),
-    Operator(&'q [Country]),
-    HostBloc(Vec<Country>),
-    OperatorBloc(Vec<Country>),
-    Organisation(&'q OrganisationId, Option<Role>),
-    Purpose(&'q [Purpose]),
-    Members(HashSet<&'r DeploymentId>),
+struct Selection {
+    dim: Dim,
+    codes: HashSet<Code>,
 }
 
-/// The canonical records a programme lists, by ID.
-pub(crate) fn members<'r>(
-    registry: &'r Registry,
-    canon: &Canon<'r>,
-    programme: &'r Programme,
-) -> HashSet<&'r DeploymentId> {
-    programme
-        .deployments
-        .iter()
-        .filter_map(|id| registry.deployment(id))
-        .map(|d| canon.of(&d.id))
-        .collect()
-}
-
-/// A query's filters, prepared.
+/// A query's filters, prepared against a registry's index.
 #[derive(Debug, Default)]
-pub(crate) struct Filters<'q, 'r> {
-    deployment: Vec<Check<'q, 'r>>,
-    phase: Vec<Check<'q, 'r>>,
+pub(crate) struct Filters {
+    deployment: Vec<Selection>,
+    phase: Vec<Selection>,
+    line: Vec<Selection>,
+    online_at: Vec<(NaiveDate, Scenario)>,
+    /// Deployment positions a programme (or a reconciliation) restricts the pass to.
+    members: Option<HashSet<u32>>,
     /// Statuses that never count but that a status filter names.
     named: Vec<Status>,
 }
 
-impl<'q, 'r> Filters<'q, 'r> {
-    pub(crate) fn new(registry: &'r Registry, canon: &Canon<'r>, filters: &'q [Filter]) -> Self {
+/// The deployment positions a programme lists, each standing for the record counted in its
+/// place.
+pub(crate) fn members(registry: &Registry, programme: &crate::model::Programme) -> HashSet<u32> {
+    let index = registry.index();
+    programme
+        .deployments
+        .iter()
+        .filter_map(|id| registry.position(id))
+        .filter_map(|d| index.deployments.get(d).map(|row| row.counted_as))
+        .collect()
+}
+
+impl Filters {
+    pub(crate) fn new(registry: &Registry, filters: &[Filter]) -> Self {
         let mut out = Filters::default();
         for f in filters {
-            let check = match f {
-                Filter::Status(s) => {
-                    out.named.extend(s.iter().filter(|s| s.never_counts()));
-                    Check::Status(s)
-                }
-                Filter::OnlineAt { date, scenario } => Check::OnlineAt(*date, *scenario),
-                Filter::HostCountry(c) => Check::Host(c),
-                Filter::OperatorCountry(c) => Check::Operator(c),
-                Filter::HostBloc { bloc, date } => Check::HostBloc(bloc.members_at(*date)),
-                Filter::OperatorBloc { bloc, date } => Check::OperatorBloc(bloc.members_at(*date)),
-                Filter::Organisation { organisation, role } => {
-                    Check::Organisation(organisation, *role)
-                }
-                Filter::Purpose(p) => Check::Purpose(p),
-                Filter::Programme(id) => Check::Members(
-                    registry
+            match f {
+                Filter::OnlineAt { date, scenario } => out.online_at.push((*date, *scenario)),
+                Filter::Programme(id) => {
+                    let set = registry
                         .programme(id)
-                        .map(|p| members(registry, canon, p))
-                        .unwrap_or_default(),
-                ),
-            };
-            out.push(check);
+                        .map(|p| members(registry, p))
+                        .unwrap_or_default();
+                    out.restrict(set);
+                }
+                other => {
+                    let Some((key, groups)) = other.selection() else {
+                        continue;
+                    };
+                    if let GroupKey::Status = key {
+                        out.named.extend(groups.iter().filter_map(|g| match g {
+                            Group::Status(s) if s.never_counts() => Some(*s),
+                            _ => None,
+                        }));
+                    }
+                    let dim = Dim::new(key);
+                    let codes = groups
+                        .iter()
+                        .filter_map(|g| dim.code_of(registry, g))
+                        .collect();
+                    let selection = Selection { dim, codes };
+                    match selection.dim.level() {
+                        Level::Deployment => out.deployment.push(selection),
+                        Level::Phase => out.phase.push(selection),
+                        Level::Line => out.line.push(selection),
+                    }
+                }
+            }
         }
         out
     }
 
-    /// Only the deployments in `members` (by canonical ID).
-    pub(crate) fn only(mut self, members: HashSet<&'r DeploymentId>) -> Self {
-        self.push(Check::Members(members));
-        self
+    /// Only the deployments at these positions (canonical records).
+    pub(crate) fn restrict(&mut self, set: HashSet<u32>) {
+        self.members = Some(match self.members.take() {
+            Some(mine) => mine.intersection(&set).copied().collect(),
+            None => set,
+        });
     }
 
-    fn push(&mut self, check: Check<'q, 'r>) {
-        match check {
-            Check::Status(_) | Check::OnlineAt(..) => self.phase.push(check),
-            _ => self.deployment.push(check),
+    /// Whether deployment `d` passes the deployment filters.
+    pub(crate) fn deployment(&self, index: &Index, d: usize, scratch: &mut Vec<Code>) -> bool {
+        if let Some(members) = &self.members
+            && !u32::try_from(d).is_ok_and(|d| members.contains(&d))
+        {
+            return false;
         }
-    }
-
-    /// Whether the deployment passes the deployment filters.
-    pub(crate) fn deployment(&self, registry: &Registry, d: &Deployment) -> bool {
-        self.deployment.iter().all(|check| match check {
-            Check::Host(c) => c.contains(&d.host),
-            Check::Operator(c) => operator_country(registry, d).is_some_and(|o| c.contains(&o)),
-            Check::HostBloc(m) => m.binary_search(&d.host).is_ok(),
-            Check::OperatorBloc(m) => {
-                operator_country(registry, d).is_some_and(|o| m.binary_search(&o).is_ok())
-            }
-            Check::Organisation(id, role) => d
-                .organisations
-                .iter()
-                .any(|p| &p.organisation == *id && role.is_none_or(|r| r == p.role)),
-            Check::Purpose(p) => d.purposes.iter().any(|x| p.contains(x)),
-            Check::Members(set) => set.contains(&d.id),
-            Check::Status(_) | Check::OnlineAt(..) => true,
+        self.deployment.iter().all(|s| {
+            s.dim.deployment_codes(index, d, scratch);
+            scratch.iter().any(|c| s.codes.contains(c))
         })
     }
 
-    /// Whether the phase passes the phase filters; `None` is a deployment without phases.
-    pub(crate) fn phase(&self, phase: Option<&Phase>) -> bool {
+    /// Whether a phase passes the phase filters; `None` is a deployment without phases.
+    pub(crate) fn phase(&self, phase: Option<&PhaseRow>) -> bool {
         let Some(phase) = phase else {
-            return self.phase.is_empty();
+            return self.phase.is_empty() && self.online_at.is_empty();
         };
         if phase.status.never_counts() && !self.named.contains(&phase.status) {
             return false;
         }
-        self.phase.iter().all(|check| match check {
-            Check::Status(s) => s.contains(&phase.status),
-            Check::OnlineAt(date, scenario) => scenario.counts(phase, *date),
-            _ => true,
-        })
+        self.phase
+            .iter()
+            .all(|s| s.codes.contains(&s.dim.phase_code(Some(phase))))
+            && self.online_at.iter().all(|(date, scenario)| {
+                scenario
+                    .window_of(phase.status, phase.online, phase.end)
+                    .is_some_and(|w| w.covers(*date))
+            })
+    }
+
+    /// Whether a hardware line of this kind passes the line filters.
+    pub(crate) fn line(&self, kind: Option<&crate::registry::index::Kind>) -> bool {
+        self.line
+            .iter()
+            .all(|s| s.codes.contains(&s.dim.line_code(kind)))
+    }
+
+    /// Whether some lines may be left out.
+    pub(crate) fn has_line_filters(&self) -> bool {
+        !self.line.is_empty()
     }
 }

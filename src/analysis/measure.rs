@@ -1,17 +1,19 @@
 //! What to add up: [`Gpus`], [`Compute`], [`ItPower`], [`FacilityPower`], [`Deployments`],
 //! [`Phases`], and the [`Route`] each part took.
+// The sealed measure protocol reads the registry's crate-private index; users can name
+// neither the protocol nor the index, by design, so the private types in its signatures are
+// not an interface.
+#![allow(private_interfaces)]
 
 use std::fmt;
 
-use crate::catalog::Catalog;
-use crate::estimate::{Amount, Estimate};
-use crate::model::{FormatReading, Phase};
+use crate::catalog::resolve::format_index;
+use crate::estimate::{Amount, Estimate, Part, map_part};
+use crate::registry::index::{Index, Kind, LineRow, NONE, PhaseRow};
 use crate::units::{
-    AcceleratorCount, Basis, ComputeFigure, ComputeFormat, ComputeRate, Power, Precision, Sparsity,
+    AcceleratorCount, Basis, ComputeFigure, ComputeFormat, Power, Precision, Sparsity,
 };
 use crate::{Error, Result};
-
-use super::hardware::{Part, map_part, part_of};
 
 /// How one part of a total was obtained.
 ///
@@ -25,7 +27,7 @@ pub enum Route {
     /// The source states the figure (for GPUs: the count is in GPUs).
     Stated,
     /// The source states the figure but not its format; the registry assumes the format
-    /// asked for ([`FormatReading::Assumed`]).
+    /// asked for ([`FormatReading::Assumed`](crate::model::FormatReading::Assumed)).
     Assumed,
     /// Derived from a hardware line through the catalog (a count in racks, nodes or
     /// superchips converted to GPUs; GPUs × per-GPU peak or TDP).
@@ -181,8 +183,6 @@ pub(crate) mod sealed {
     pub trait Sealed: Sync {
         /// The amount a total of this measure holds.
         type Value: Amount + Send;
-        /// The figure for one GPU that derivation multiplies by.
-        type Factor: Copy + Send;
 
         /// What is counted per item.
         fn tally(&self) -> Tally;
@@ -193,25 +193,22 @@ pub(crate) mod sealed {
         /// A value as a table cell.
         fn cell(&self, value: &Self::Value) -> String;
 
-        /// The figure of one GPU of a catalog part or system, if the catalog has it.
-        fn per_gpu(&self, catalog: &Catalog, name: &str) -> Option<Self::Factor>;
-
-        /// The figure the phase states, if it states one this measure can use.
+        /// The figure the phase states, if it states one this measure can use, read from the
+        /// registry's resolved index.
         ///
         /// # Errors
         /// Overflow while scaling.
-        fn stated(&self, phase: &Phase) -> Result<Option<(Part<Self::Value>, Route)>>;
+        fn stated(
+            &self,
+            index: &Index,
+            phase: &PhaseRow,
+        ) -> Result<Option<(Part<Self::Value>, Route)>>;
 
-        /// A hardware line's figure from its GPUs.
+        /// A hardware line's figure, derived from its resolved kind.
         ///
         /// # Errors
         /// Overflow.
-        fn derive(
-            &self,
-            gpus: Part<AcceleratorCount>,
-            per_gpu: Option<Self::Factor>,
-            in_gpus: bool,
-        ) -> Result<(Part<Self::Value>, Route)>;
+        fn derive(&self, line: &LineRow, kind: &Kind) -> Result<(Part<Self::Value>, Route)>;
     }
 }
 
@@ -225,21 +222,6 @@ fn derived<T>(part: Part<T>) -> (Part<T>, Route) {
         Route::Unknown
     };
     (part, route)
-}
-
-/// GPUs × a per-GPU factor, as a derived part.
-fn scaled<T, F: Copy>(
-    gpus: Part<AcceleratorCount>,
-    per_gpu: Option<F>,
-    scale: impl Fn(F, f64) -> Result<T>,
-) -> Result<(Part<T>, Route)> {
-    let Some(factor) = per_gpu else {
-        return Ok((None, Route::Unknown));
-    };
-    // Counts past 2^53 lose integer precision here, like every f64 quantity.
-    Ok(derived(map_part(gpus, |n| {
-        scale(factor, n.count() as f64)
-    })?))
 }
 
 /// The number of GPUs, converted from superchips, nodes and racks through the catalog.
@@ -264,7 +246,6 @@ impl fmt::Display for Gpus {
 
 impl Sealed for Gpus {
     type Value = AcceleratorCount;
-    type Factor = ();
 
     fn tally(&self) -> Tally {
         Tally::Parts
@@ -278,21 +259,13 @@ impl Sealed for Gpus {
         Estimate::exact(value.count()).to_string()
     }
 
-    fn per_gpu(&self, _: &Catalog, _: &str) -> Option<()> {
-        Some(())
-    }
-
-    fn stated(&self, _: &Phase) -> Result<Option<(Part<AcceleratorCount>, Route)>> {
+    fn stated(&self, _: &Index, _: &PhaseRow) -> Result<Option<(Part<AcceleratorCount>, Route)>> {
         Ok(None)
     }
 
-    fn derive(
-        &self,
-        gpus: Part<AcceleratorCount>,
-        _: Option<()>,
-        in_gpus: bool,
-    ) -> Result<(Part<AcceleratorCount>, Route)> {
-        Ok(match (gpus, in_gpus) {
+    fn derive(&self, line: &LineRow, kind: &Kind) -> Result<(Part<AcceleratorCount>, Route)> {
+        let gpus = kind.factors.gpus(line.count(kind.unit))?;
+        Ok(match (gpus, kind.factors.in_gpus) {
             (None, _) => (None, Route::Unknown),
             (known, true) => (known, Route::Stated),
             (known, false) => (known, Route::Derived),
@@ -304,10 +277,11 @@ impl Sealed for Gpus {
 ///
 /// A phase whose stated compute has exactly this format counts as
 /// [stated](Route::Stated) (or [assumed](Route::Assumed) when the registry assumed the
-/// format). Otherwise each hardware line is GPUs × the catalog's per-GPU peak in this
-/// precision and sparsity ([derived](Route::Derived)), possible only on the theoretical-peak
-/// basis; a line the catalog has no figure for is [unknown](Route::Unknown). There is no
-/// conversion between formats other than through a part's figures.
+/// format). Otherwise each hardware line is GPUs × its part's per-GPU peak in this precision
+/// and sparsity, as the registry resolved it from the catalog ([derived](Route::Derived)),
+/// possible only on the theoretical-peak basis; a line whose part has no figure is
+/// [unknown](Route::Unknown). There is no conversion between formats other than through a
+/// part's figures.
 ///
 /// # Example
 /// ```
@@ -370,52 +344,56 @@ impl fmt::Display for Compute {
 
 impl Sealed for Compute {
     type Value = ComputeFigure;
-    type Factor = ComputeRate;
 
     fn tally(&self) -> Tally {
         Tally::Parts
     }
 
     fn one(&self) -> ComputeFigure {
-        ComputeFigure::new(ComputeRate::ZERO, self.format)
+        ComputeFigure::new(crate::units::ComputeRate::ZERO, self.format)
     }
 
     fn cell(&self, value: &ComputeFigure) -> String {
         value.rate.to_string()
     }
 
-    fn per_gpu(&self, catalog: &Catalog, name: &str) -> Option<ComputeRate> {
-        let f = self.format;
-        (f.basis == Basis::Peak)
-            .then(|| catalog.per_gpu_peak(name, f.precision, f.sparsity).ok())
+    fn stated(
+        &self,
+        index: &Index,
+        phase: &PhaseRow,
+    ) -> Result<Option<(Part<ComputeFigure>, Route)>> {
+        let Some(stated) = (phase.stated != NONE)
+            .then(|| index.stated.get(phase.stated as usize))
             .flatten()
-    }
-
-    fn stated(&self, phase: &Phase) -> Result<Option<(Part<ComputeFigure>, Route)>> {
-        let Some(stated) = &phase.compute else {
+        else {
             return Ok(None);
         };
-        let route = match &stated.format {
-            FormatReading::Stated(f) if *f == self.format => Route::Stated,
-            FormatReading::Assumed { format, .. } if *format == self.format => Route::Assumed,
-            _ => return Ok(None),
+        if stated.format != self.format {
+            return Ok(None);
+        }
+        let route = if stated.assumed {
+            Route::Assumed
+        } else {
+            Route::Stated
         };
-        let part = map_part(part_of(&stated.rate.value), |rate| {
+        let part = map_part(stated.rate, |rate| {
             Ok(ComputeFigure::new(rate, self.format))
         })?;
         // A stated figure that is itself unknown says nothing; the hardware may.
         Ok(part.map(|p| (Some(p), route)))
     }
 
-    fn derive(
-        &self,
-        gpus: Part<AcceleratorCount>,
-        per_gpu: Option<ComputeRate>,
-        _: bool,
-    ) -> Result<(Part<ComputeFigure>, Route)> {
-        scaled(gpus, per_gpu, |rate, n| {
-            Ok(ComputeFigure::new(rate.checked_scale(n)?, self.format))
-        })
+    fn derive(&self, line: &LineRow, kind: &Kind) -> Result<(Part<ComputeFigure>, Route)> {
+        let f = self.format;
+        if f.basis != Basis::Peak {
+            return Ok((None, Route::Unknown));
+        }
+        let part = kind.factors.peak(
+            line.count(kind.unit),
+            format_index(f.precision, f.sparsity),
+            f,
+        )?;
+        Ok(derived(part))
     }
 }
 
@@ -442,7 +420,6 @@ impl fmt::Display for ItPower {
 
 impl Sealed for ItPower {
     type Value = Power;
-    type Factor = Power;
 
     fn tally(&self) -> Tally {
         Tally::Parts
@@ -456,22 +433,15 @@ impl Sealed for ItPower {
         value.to_string()
     }
 
-    fn per_gpu(&self, catalog: &Catalog, name: &str) -> Option<Power> {
-        catalog.per_gpu_tdp(name).ok()
-    }
-
-    fn stated(&self, phase: &Phase) -> Result<Option<(Part<Power>, Route)>> {
-        let part = phase.power.as_ref().and_then(|p| part_of(&p.value));
+    fn stated(&self, index: &Index, phase: &PhaseRow) -> Result<Option<(Part<Power>, Route)>> {
+        let part = (phase.power != NONE)
+            .then(|| index.power.get(phase.power as usize).copied().flatten())
+            .flatten();
         Ok(part.map(|p| (Some(p), Route::Stated)))
     }
 
-    fn derive(
-        &self,
-        gpus: Part<AcceleratorCount>,
-        per_gpu: Option<Power>,
-        _: bool,
-    ) -> Result<(Part<Power>, Route)> {
-        scaled(gpus, per_gpu, Power::checked_scale)
+    fn derive(&self, line: &LineRow, kind: &Kind) -> Result<(Part<Power>, Route)> {
+        Ok(derived(kind.factors.tdp(line.count(kind.unit))?))
     }
 }
 
@@ -539,7 +509,6 @@ impl fmt::Display for FacilityPower {
 
 impl Sealed for FacilityPower {
     type Value = Power;
-    type Factor = Power;
 
     fn tally(&self) -> Tally {
         Tally::Parts
@@ -553,24 +522,15 @@ impl Sealed for FacilityPower {
         value.to_string()
     }
 
-    fn per_gpu(&self, catalog: &Catalog, name: &str) -> Option<Power> {
-        ItPower.per_gpu(catalog, name)
-    }
-
-    fn stated(&self, phase: &Phase) -> Result<Option<(Part<Power>, Route)>> {
+    fn stated(&self, index: &Index, phase: &PhaseRow) -> Result<Option<(Part<Power>, Route)>> {
         ItPower
-            .stated(phase)?
+            .stated(index, phase)?
             .map(|it| self.facility(it))
             .transpose()
     }
 
-    fn derive(
-        &self,
-        gpus: Part<AcceleratorCount>,
-        per_gpu: Option<Power>,
-        in_gpus: bool,
-    ) -> Result<(Part<Power>, Route)> {
-        self.facility(ItPower.derive(gpus, per_gpu, in_gpus)?)
+    fn derive(&self, line: &LineRow, kind: &Kind) -> Result<(Part<Power>, Route)> {
+        self.facility(ItPower.derive(line, kind)?)
     }
 }
 
@@ -589,7 +549,6 @@ macro_rules! tally_measure {
 
         impl Sealed for $name {
             type Value = u64;
-            type Factor = ();
 
             fn tally(&self) -> Tally {
                 Tally::$tally
@@ -603,15 +562,11 @@ macro_rules! tally_measure {
                 Estimate::exact(*value).to_string()
             }
 
-            fn per_gpu(&self, _: &Catalog, _: &str) -> Option<()> {
-                None
-            }
-
-            fn stated(&self, _: &Phase) -> Result<Option<(Part<u64>, Route)>> {
+            fn stated(&self, _: &Index, _: &PhaseRow) -> Result<Option<(Part<u64>, Route)>> {
                 Ok(None)
             }
 
-            fn derive(&self, _: Part<AcceleratorCount>, _: Option<()>, _: bool) -> Result<(Part<u64>, Route)> {
+            fn derive(&self, _: &LineRow, _: &Kind) -> Result<(Part<u64>, Route)> {
                 Ok((None, Route::Unknown))
             }
         }

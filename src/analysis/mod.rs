@@ -1,6 +1,7 @@
 //! Analysis: totals by group, capacity over time, and headline claims reconciled with their
-//! parts. Pure functions over a [`Registry`](crate::registry::Registry) and the catalog it
-//! holds.
+//! parts. Pure functions over a [`Registry`](crate::registry::Registry): they read what the
+//! registry resolved when it was built (see [Resolved once](crate::registry#resolved-once)),
+//! never the catalog, so every answer agrees with the registry's exports.
 //!
 //! ```
 //! use sovereign_compute::analysis::{Gpus, Group, GroupKey, Query};
@@ -85,16 +86,15 @@
 //!
 //! # Cost
 //!
-//! A table takes one pass over the phases and hardware lines; catalog lookups are cached per
-//! kind of hardware line. A series of m points over p parts takes O((p + m) log m): each part
-//! is placed once, then the points are swept once. Measured figures are in
-//! `benches/README.md`.
+//! A table takes one pass over the registry's resolved index (phases and hardware lines laid
+//! out for scanning). A series of m points over p parts takes O((p + m) log m): each part is
+//! placed once, then the points are swept once. Large registries are split between threads
+//! ([`Query::threads`] bounds them). Measured figures are in `benches/README.md`.
 
+mod dimension;
 mod duplicates;
 mod filter;
-mod hardware;
 mod hashing;
-mod key;
 mod measure;
 mod parallel;
 mod query;
@@ -104,9 +104,9 @@ mod table;
 mod timeline;
 mod walk;
 
+pub use dimension::{Group, GroupKey, operator_country};
 pub use duplicates::{Exclusion, excluded};
 pub use filter::Filter;
-pub use key::{Group, GroupKey, operator_country};
 pub use measure::{
     Compute, Deployments, FacilityPower, Gpus, ItPower, Measure, Phases, Route, Routes,
 };

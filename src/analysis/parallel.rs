@@ -8,6 +8,7 @@
 //! would.
 
 use std::num::NonZeroUsize;
+use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
@@ -17,24 +18,31 @@ use crate::Result;
 /// saves, and small registries keep the plain loop's sums bit for bit.
 pub(crate) const CHUNK: usize = 32 * 1024;
 
-/// `f` applied to each chunk of `items`, in chunk order, computed on up to as many threads as
-/// the machine has cores.
+/// The chunks of `0..n`, in order.
+pub(crate) fn chunks(n: usize) -> impl Iterator<Item = Range<usize>> {
+    (0..n)
+        .step_by(CHUNK)
+        .map(move |start| start..(start + CHUNK).min(n))
+}
+
+/// `f` applied to each chunk of `0..n`, in chunk order, computed on up to `threads` threads
+/// (the machine's cores when `None`).
 ///
 /// If the system cannot start a thread, the others (at least the caller's) take its chunks.
 /// A panic in `f` (a bug) is resumed on the caller's thread.
-pub(crate) fn map_chunks<'a, T, R, F>(items: &'a [T], f: F) -> Vec<R>
+pub(crate) fn map_chunks<R, F>(n: usize, threads: Option<NonZeroUsize>, f: F) -> Vec<R>
 where
-    T: Sync,
     R: Send,
-    F: Fn(&'a [T]) -> R + Sync,
+    F: Fn(Range<usize>) -> R + Sync,
 {
-    if items.len() <= CHUNK {
+    if n <= CHUNK {
         // One chunk (or none): no threads, and no asking how many there could be, which
         // reads the cgroup's CPU quota on Linux.
-        return items.chunks(CHUNK).map(f).collect();
+        return chunks(n).map(f).collect();
     }
-    let chunks: Vec<&'a [T]> = items.chunks(CHUNK).collect();
-    let threads = thread::available_parallelism()
+    let chunks: Vec<Range<usize>> = chunks(n).collect();
+    let threads = threads
+        .or_else(|| thread::available_parallelism().ok())
         .map_or(1, NonZeroUsize::get)
         .min(chunks.len());
     if threads <= 1 {
@@ -45,10 +53,10 @@ where
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&chunk) = chunks.get(i) else {
+            let Some(chunk) = chunks.get(i) else {
                 return done;
             };
-            done.push((i, f(chunk)));
+            done.push((i, f(chunk.clone())));
         }
     };
     let mut results: Vec<(usize, R)> = thread::scope(|scope| {
@@ -69,23 +77,23 @@ where
     results.into_iter().map(|(_, r)| r).collect()
 }
 
-/// `f` applied to each chunk of `items` as in [`map_chunks`], the results folded into the
-/// first chunk's by `merge`, in chunk order; `empty()` when there are no items.
+/// `f` applied to each chunk of `0..n` as in [`map_chunks`], the results folded into the
+/// first chunk's by `merge`, in chunk order; `empty()` when `n` is zero.
 ///
 /// # Errors
 /// The error of the first chunk, in chunk order, whose `f` or `merge` fails.
-pub(crate) fn fold_chunks<'a, T, R, F>(
-    items: &'a [T],
+pub(crate) fn fold_chunks<R, F>(
+    n: usize,
+    threads: Option<NonZeroUsize>,
     f: F,
     empty: impl FnOnce() -> R,
     mut merge: impl FnMut(&mut R, R) -> Result<()>,
 ) -> Result<R>
 where
-    T: Sync,
     R: Send,
-    F: Fn(&'a [T]) -> Result<R> + Sync,
+    F: Fn(Range<usize>) -> Result<R> + Sync,
 {
-    let mut parts = map_chunks(items, f).into_iter();
+    let mut parts = map_chunks(n, threads, f).into_iter();
     let mut folded = match parts.next() {
         Some(first) => first?,
         None => empty(),
@@ -102,32 +110,36 @@ mod tests {
 
     #[test]
     fn results_come_back_in_chunk_order_whatever_the_threads() {
-        let items: Vec<u64> = (0..(5 * CHUNK as u64 + 17)).collect();
-        let sums = map_chunks(&items, |c| (c[0], c.iter().sum::<u64>()));
-        assert_eq!(sums.len(), 6);
-        let firsts: Vec<u64> = sums.iter().map(|(first, _)| *first).collect();
-        let expected: Vec<u64> = (0..6).map(|k| k * CHUNK as u64).collect();
-        assert_eq!(firsts, expected);
-        let total: u64 = sums.iter().map(|(_, s)| s).sum();
-        assert_eq!(total, items.iter().sum::<u64>());
+        let n = 5 * CHUNK + 17;
+        for threads in [None, NonZeroUsize::new(1), NonZeroUsize::new(3)] {
+            let sums = map_chunks(n, threads, |c| (c.start, c.map(|i| i as u64).sum::<u64>()));
+            assert_eq!(sums.len(), 6);
+            let firsts: Vec<usize> = sums.iter().map(|(first, _)| *first).collect();
+            let expected: Vec<usize> = (0..6).map(|k| k * CHUNK).collect();
+            assert_eq!(firsts, expected);
+            let total: u64 = sums.iter().map(|(_, s)| s).sum();
+            assert_eq!(total, (0..n as u64).sum::<u64>());
+        }
     }
 
     #[test]
     fn folding_merges_in_chunk_order_and_stops_at_the_first_error() {
-        let items: Vec<u64> = (0..(3 * CHUNK as u64)).collect();
+        let n = 3 * CHUNK;
         let firsts = fold_chunks(
-            &items,
-            |c| Ok(vec![c[0]]),
+            n,
+            None,
+            |c| Ok(vec![c.start]),
             Vec::new,
             |all, more| {
                 all.extend(more);
                 Ok(())
             },
         );
-        assert_eq!(firsts.unwrap(), [0, CHUNK as u64, 2 * CHUNK as u64]);
+        assert_eq!(firsts.unwrap(), [0, CHUNK, 2 * CHUNK]);
         let failing = fold_chunks(
-            &items,
-            |c| match c[0] {
+            n,
+            None,
+            |c| match c.start {
                 0 => Ok(()),
                 first => Err(crate::Error::InvalidEstimate {
                     reason: format!("chunk at {first}"),
@@ -140,13 +152,13 @@ mod tests {
             failing.unwrap_err().to_string(),
             format!("invalid estimate: chunk at {CHUNK}")
         );
-        let empty = fold_chunks(&[] as &[u64], |_| Ok(1), || 0, |_, _| Ok(()));
+        let empty = fold_chunks(0, None, |_| Ok(1), || 0, |_, _| Ok(()));
         assert_eq!(empty.unwrap(), 0);
     }
 
     #[test]
     fn a_small_input_is_one_chunk_and_an_empty_one_none() {
-        assert_eq!(map_chunks(&[1, 2, 3], <[i32]>::len), [3]);
-        assert!(map_chunks(&[] as &[i32], <[i32]>::len).is_empty());
+        assert_eq!(map_chunks(3, None, |r| r.len()), [3]);
+        assert!(map_chunks(0, None, |r| r.len()).is_empty());
     }
 }

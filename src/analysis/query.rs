@@ -1,7 +1,9 @@
 //! The query builder: filters, then grouping, then a measure.
 
+use std::num::NonZeroUsize;
+
+use super::dimension::GroupKey;
 use super::filter::Filter;
-use super::key::GroupKey;
 use super::measure::Measure;
 use super::parallel;
 use super::scenario::Scenario;
@@ -37,6 +39,7 @@ use crate::registry::Registry;
 pub struct Query {
     filters: Vec<Filter>,
     keys: Vec<GroupKey>,
+    threads: Option<NonZeroUsize>,
 }
 
 impl Query {
@@ -92,6 +95,32 @@ impl Query {
         self
     }
 
+    /// Uses at most `threads` threads (the caller's included) for a large registry, instead
+    /// of one per core: for a query run inside the caller's own thread pool, `threads(1)`
+    /// keeps it on the calling thread. Results do not depend on the number of threads.
+    ///
+    /// # Example
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use sovereign_compute::analysis::Query;
+    /// let q = Query::new().threads(NonZeroUsize::MIN);
+    /// assert_eq!(q.max_threads(), Some(NonZeroUsize::MIN));
+    /// ```
+    pub fn threads(mut self, threads: NonZeroUsize) -> Self {
+        self.threads = Some(threads);
+        self
+    }
+
+    /// The bound set with [`threads`](Self::threads); `None` means one thread per core.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(sovereign_compute::analysis::Query::new().max_threads(), None);
+    /// ```
+    pub fn max_threads(&self) -> Option<NonZeroUsize> {
+        self.threads
+    }
+
     /// The filters.
     ///
     /// # Example
@@ -119,11 +148,13 @@ impl Query {
     /// [`ItPower`](super::ItPower) and [`FacilityPower`](super::FacilityPower), a plain count
     /// for [`Deployments`](super::Deployments) and [`Phases`](super::Phases).
     ///
-    /// Takes O(p) time for p phases and hardware lines (plus a catalog lookup per distinct
-    /// kind of hardware line). A registry of more than 32,768 deployments is cut into chunks
-    /// of that size, added up on the machine's cores (standard threads) and merged in chunk
-    /// order, so that a floating-point total depends only on the registry, never on the
-    /// number of cores; smaller registries are added up on the caller's thread.
+    /// Takes O(p) time for p phases and hardware lines, read from the registry's resolved
+    /// index (no catalog lookup: the registry resolved every line when it was built). A
+    /// registry of more than 32,768 deployments is cut into chunks of that size, added up on
+    /// the machine's cores (standard threads; see [`threads`](Self::threads) to bound them)
+    /// and merged in chunk order, so that a floating-point total depends only on the
+    /// registry, never on the number of threads; smaller registries are added up on the
+    /// caller's thread.
     ///
     /// # Errors
     /// [`Error::Overflow`](crate::Error::Overflow) if a sum does not fit its type (more than
@@ -149,7 +180,8 @@ impl Query {
         // Each chunk of deployments into its own collector, on the machine's cores; merged in
         // chunk order, so that the sums do not depend on the number of threads.
         let (collector, excluded) = parallel::fold_chunks(
-            registry.deployments(),
+            registry.deployments().len(),
+            self.threads,
             |chunk| {
                 let mut collector = Collector::new();
                 let excluded = walk.run_over(chunk, |item| collector.add(item))?;
@@ -163,7 +195,8 @@ impl Query {
         )?;
         Ok(Table::collect(
             measure.clone(),
-            self.keys.clone(),
+            walk.dims(),
+            registry,
             collector,
             excluded,
         ))
@@ -231,7 +264,7 @@ mod tests {
         let walk = Walk::new(registry, query, &measure, None);
         let mut collector = Collector::new();
         let excluded = walk.run(|item| collector.add(item)).unwrap();
-        Table::collect(measure.clone(), query.keys.clone(), collector, excluded)
+        Table::collect(measure.clone(), walk.dims(), registry, collector, excluded)
     }
 
     #[test]
@@ -244,6 +277,9 @@ mod tests {
             Query::new()
                 .group_by(GroupKey::Part)
                 .group_by(GroupKey::Status),
+            Query::new()
+                .group_by(GroupKey::HostCountry)
+                .threads(NonZeroUsize::MIN),
         ];
         for query in &queries {
             // Whole numbers: the same table, bit for bit.
@@ -269,6 +305,18 @@ mod tests {
             }
             assert_eq!(split.routes(), whole.routes());
             assert_close(split.total(), whole.total());
+        }
+    }
+
+    #[test]
+    fn the_thread_bound_does_not_change_a_result() {
+        let registry = crate::synthetic::registry(3 * CHUNK, 3).unwrap();
+        let fp4 = Compute::peak(Precision::Fp4, Sparsity::Sparse);
+        let query = Query::new().group_by(GroupKey::HostCountry);
+        let all = query.run(&registry, fp4).unwrap();
+        for n in [1, 2, 5] {
+            let bounded = query.clone().threads(NonZeroUsize::new(n).unwrap());
+            assert_eq!(bounded.run(&registry, fp4).unwrap(), all);
         }
     }
 

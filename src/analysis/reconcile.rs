@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::Query;
-use super::duplicates::Canon;
 use super::filter::members;
 use super::measure::{Compute, Gpus, Measure, Routes};
 use super::table::{Collector, Tally};
@@ -435,8 +434,7 @@ fn itemise<M: Measure>(
 where
     M::Value: Difference,
 {
-    let canon = Canon::new(registry);
-    let counted = members(registry, &canon, programme);
+    let counted = members(registry, programme);
     let missing = programme
         .deployments
         .iter()
@@ -624,11 +622,12 @@ impl fmt::Display for Overlap {
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 pub fn overlaps(registry: &Registry) -> Vec<Overlap> {
-    let canon = Canon::new(registry);
     let mut listed: BTreeMap<&DeploymentId, Vec<&ProgrammeId>> = BTreeMap::new();
     for p in registry.programmes() {
-        for id in members(registry, &canon, p) {
-            listed.entry(id).or_default().push(&p.id);
+        for position in members(registry, p) {
+            if let Some(d) = registry.deployments().get(position as usize) {
+                listed.entry(&d.id).or_default().push(&p.id);
+            }
         }
     }
     listed

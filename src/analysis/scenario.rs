@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::Phase;
+use crate::model::{Phase, Status};
 
 /// How to read a phase's partial dates when asking what runs on a given day.
 ///
@@ -17,7 +17,9 @@ use crate::model::Phase;
 /// Committed counts what is certainly running by the announced timeline; optimistic counts
 /// what possibly is. A phase online in `2026-Q1` counts from 2026-03-31 (committed) or
 /// 2026-01-01 (optimistic). The end date is the first day a decommissioned phase no longer
-/// runs; phases without an end never stop.
+/// runs; phases without an end never stop, except a decommissioned phase whose end no source
+/// gives: it counts under neither scenario as certainly running (committed), and as possibly
+/// running from its online date on (optimistic).
 ///
 /// Cancelled and superseded phases never count. Every other status allows counting: the
 /// scenario reads the timeline as announced and does not judge how firm an announcement is
@@ -97,21 +99,47 @@ impl Scenario {
 
     /// The days `phase` counts, or `None` if it never does.
     pub(crate) fn window(self, phase: &Phase) -> Option<Window> {
-        if phase.status.never_counts() {
+        let days = |d: Option<crate::PartialDate>| d.map(|d| (d.earliest(), d.latest()));
+        self.window_of(
+            phase.status,
+            days(phase.dates.online),
+            days(phase.dates.end),
+        )
+    }
+
+    /// The days a phase counts, from its status and the first and last days its online and
+    /// end dates allow; `None` if it never counts. The one reading of the rule in the type
+    /// docs, for records and the resolved index alike.
+    pub(crate) fn window_of(
+        self,
+        status: Status,
+        online: Option<(NaiveDate, NaiveDate)>,
+        end: Option<(NaiveDate, NaiveDate)>,
+    ) -> Option<Window> {
+        if status.never_counts() {
             return None;
         }
-        let start = match phase.dates.online {
-            Some(online) => Some(match self {
-                Scenario::Committed => online.latest(),
-                Scenario::Optimistic => online.earliest(),
+        let start = match online {
+            Some((earliest, latest)) => Some(match self {
+                Scenario::Committed => latest,
+                Scenario::Optimistic => earliest,
             }),
-            None if phase.status.is_running() => None,
+            None if status.is_running() => None,
             None => return None,
         };
-        let stop = phase.dates.end.map(|end| match self {
-            Scenario::Committed => end.earliest(),
-            Scenario::Optimistic => end.latest(),
-        });
+        let stop = match (end, status) {
+            (Some((earliest, latest)), _) => Some(match self {
+                Scenario::Committed => earliest,
+                Scenario::Optimistic => latest,
+            }),
+            // Switched off on a day no source gives: it may have stopped as soon as it
+            // started (committed), or may still run (optimistic).
+            (None, Status::Decommissioned) => match self {
+                Scenario::Committed => Some(start?),
+                Scenario::Optimistic => None,
+            },
+            (None, _) => None,
+        };
         Some(Window { start, stop })
     }
 }
@@ -128,7 +156,6 @@ impl std::fmt::Display for Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Status;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -142,6 +169,15 @@ mod tests {
         assert!(!Scenario::Committed.counts(&phase, day(2024, 1, 1)));
         assert!(Scenario::Optimistic.counts(&phase, day(2024, 6, 29)));
         assert!(!Scenario::Optimistic.counts(&phase, day(2024, 6, 30)));
+    }
+
+    #[test]
+    fn decommissioned_phase_with_an_unknown_end_is_only_possibly_running() {
+        let phase = Phase::new("p", Status::Decommissioned).online("2020".parse().unwrap());
+        assert!(!Scenario::Committed.counts(&phase, day(2021, 6, 1)));
+        assert!(!Scenario::Committed.counts(&phase, day(2020, 12, 31)));
+        assert!(Scenario::Optimistic.counts(&phase, day(2020, 1, 1)));
+        assert!(Scenario::Optimistic.counts(&phase, day(2030, 1, 1)));
     }
 
     #[test]

@@ -4,13 +4,13 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use super::Group;
-use super::hardware::Part;
+use super::dimension::{Dim, GroupKey, Key};
 use super::hashing::Groups;
-use super::key::{GroupKey, Key};
 use super::measure::{Measure, Route, Routes};
 use super::walk::Item;
 use crate::Result;
-use crate::estimate::{Amount, Estimate, Total};
+use crate::estimate::{Amount, Estimate, Part, Total};
+use crate::registry::Registry;
 
 /// A total being built, with the routes its parts took.
 #[derive(Debug, Clone)]
@@ -52,13 +52,13 @@ pub(crate) fn add_part<T: Amount>(total: &mut Total<T>, part: Part<T>) -> Result
 
 /// Collects a walk's items into per-key tallies and the whole.
 #[derive(Debug)]
-pub(crate) struct Collector<'r, T> {
-    pub(crate) groups: Groups<Key<'r>, Tally<T>>,
+pub(crate) struct Collector<T> {
+    pub(crate) groups: Groups<Key, Tally<T>>,
     pub(crate) all: Tally<T>,
     pub(crate) overlapping: bool,
 }
 
-impl<'r, T: Amount> Collector<'r, T> {
+impl<T: Amount> Collector<T> {
     pub(crate) fn new() -> Self {
         Self {
             groups: Groups::new(),
@@ -67,7 +67,7 @@ impl<'r, T: Amount> Collector<'r, T> {
         }
     }
 
-    pub(crate) fn add(&mut self, item: Item<'_, 'r, T>) -> Result<()> {
+    pub(crate) fn add(&mut self, item: Item<'_, T>) -> Result<()> {
         self.all.add(item.part, item.route)?;
         self.overlapping |= item.keys.len() > 1;
         for key in item.keys {
@@ -79,12 +79,12 @@ impl<'r, T: Amount> Collector<'r, T> {
     }
 }
 
-impl<'r, T: Amount> Collector<'r, T> {
+impl<T: Amount> Collector<T> {
     /// Adds another collector's tallies (of a later chunk of deployments) to these.
     ///
     /// # Errors
     /// Overflow.
-    pub(crate) fn merge(&mut self, other: Collector<'r, T>) -> Result<()> {
+    pub(crate) fn merge(&mut self, other: Collector<T>) -> Result<()> {
         self.all.merge(&other.all)?;
         self.overlapping |= other.overlapping;
         self.groups
@@ -93,10 +93,10 @@ impl<'r, T: Amount> Collector<'r, T> {
 }
 
 /// The groups of an internal key, one per query key.
-pub(crate) fn groups_of(key: &Key<'_>, keys: &[GroupKey]) -> Vec<Group> {
-    keys.iter()
+pub(crate) fn groups_of(key: &Key, dims: &[Dim], registry: &Registry) -> Vec<Group> {
+    dims.iter()
         .zip(key)
-        .map(|(k, slot)| slot.group(k))
+        .map(|(dim, &code)| dim.group(registry, code))
         .collect()
 }
 
@@ -171,16 +171,18 @@ pub struct Table<M: Measure> {
 impl<M: Measure> Table<M> {
     pub(crate) fn collect(
         measure: M,
-        keys: Vec<GroupKey>,
-        collector: Collector<'_, M::Value>,
+        dims: &[Dim],
+        registry: &Registry,
+        collector: Collector<M::Value>,
         excluded: usize,
     ) -> Self {
+        let keys: Vec<GroupKey> = dims.iter().map(|d| d.key.clone()).collect();
         let mut rows: Vec<Row<M::Value>> = collector
             .groups
             .into_entries()
             .into_iter()
             .map(|(key, tally)| Row {
-                groups: groups_of(&key, &keys),
+                groups: groups_of(&key, dims, registry),
                 total: tally.total,
                 routes: tally.routes,
             })

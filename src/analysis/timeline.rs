@@ -4,16 +4,15 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::hardware::Part;
+use super::dimension::{GroupKey, Key};
 use super::hashing::Groups;
-use super::key::{GroupKey, Key};
 use super::measure::Measure;
 use super::parallel;
 use super::scenario::{Scenario, Window};
 use super::table::{add_part, groups_of, title, write_columns, write_notes};
 use super::walk::{Item, Walk};
 use super::{Group, Query};
-use crate::estimate::{Amount, Total};
+use crate::estimate::{Amount, Part, Total};
 use crate::registry::Registry;
 use crate::{Error, PartialDate, Result};
 
@@ -284,14 +283,14 @@ impl<T: Amount> Lane<T> {
 }
 
 /// The lanes of a sweep over some deployments: one per group and one for the whole.
-struct Sweep<'r, T> {
-    lanes: Groups<Key<'r>, Lane<T>>,
+struct Sweep<T> {
+    lanes: Groups<Key, Lane<T>>,
     all: Lane<T>,
     overlapping: bool,
     excluded: usize,
 }
 
-impl<'r, T: Amount> Sweep<'r, T> {
+impl<T: Amount> Sweep<T> {
     fn new(points: usize) -> Self {
         Self {
             lanes: Groups::new(),
@@ -302,7 +301,7 @@ impl<'r, T: Amount> Sweep<'r, T> {
     }
 
     /// Places one part of the walk on the points it counts at, in its groups and the whole.
-    fn add(&mut self, item: Item<'_, 'r, T>, points: &Points) -> Result<()> {
+    fn add(&mut self, item: Item<'_, T>, points: &Points) -> Result<()> {
         let range = points.range(item.window);
         let m = self.all.starts.len();
         self.all.add(range, item.part)?;
@@ -316,7 +315,7 @@ impl<'r, T: Amount> Sweep<'r, T> {
     }
 
     /// Adds the sweep of a later chunk of deployments.
-    fn merge(&mut self, other: Sweep<'r, T>) -> Result<()> {
+    fn merge(&mut self, other: Sweep<T>) -> Result<()> {
         self.all.merge(other.all)?;
         self.overlapping |= other.overlapping;
         self.excluded += other.excluded;
@@ -411,7 +410,8 @@ impl<M: Measure> Series<M> {
             overlapping,
             excluded,
         } = parallel::fold_chunks(
-            registry.deployments(),
+            registry.deployments().len(),
+            query.max_threads(),
             |chunk| {
                 let mut sweep = Sweep::new(m);
                 sweep.excluded = walk.run_over(chunk, |item| sweep.add(item, points))?;
@@ -426,7 +426,7 @@ impl<M: Measure> Series<M> {
             .into_iter()
             .map(|(key, lane)| {
                 Ok(SeriesRow {
-                    groups: groups_of(&key, &keys),
+                    groups: groups_of(&key, walk.dims(), registry),
                     values: lane.finish()?,
                 })
             })
@@ -646,11 +646,15 @@ mod tests {
             } = plain;
             assert_eq!(series.excluded, excluded);
             assert_eq!(series.total(), all.finish().unwrap().as_slice());
-            let keys = query.keys().to_vec();
             let mut rows: Vec<_> = lanes
                 .into_entries()
                 .into_iter()
-                .map(|(key, lane)| (groups_of(&key, &keys), lane.finish().unwrap()))
+                .map(|(key, lane)| {
+                    (
+                        groups_of(&key, walk.dims(), &registry),
+                        lane.finish().unwrap(),
+                    )
+                })
                 .collect();
             rows.sort_by(|a, b| a.0.cmp(&b.0));
             assert_eq!(series.rows().len(), rows.len());

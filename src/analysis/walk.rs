@@ -1,29 +1,23 @@
-//! The one pass over a registry that tables, series and reconciliations share: it skips
-//! double-counted deployments, applies the filters, finds each part's groups and hands the
-//! parts to a sink.
+//! The one pass over a registry's resolved index that tables, series and reconciliations
+//! share: it skips double-counted deployments, applies the filters, finds each part's groups
+//! and hands the parts to a sink.
 
-use std::collections::HashSet;
-use std::slice;
-
-use super::duplicates::Canon;
+use super::dimension::{Code, Dim, Key, Level};
 use super::filter::Filters;
-use super::hardware::{Candidate, Facts, Hardware, Part, gpus, span};
-use super::key::{Key, Level, PreparedKey, Slot};
 use super::measure::Route;
 use super::measure::sealed::Tally;
 use super::scenario::{Scenario, Window};
 use super::{Measure, Query};
 use crate::Result;
-use crate::estimate::Estimate;
-use crate::model::{Deployment, DeploymentId, HardwareRef, Phase};
+use crate::estimate::{Bounds, Part};
 use crate::registry::Registry;
-use crate::units::AcceleratorCount;
+use crate::registry::index::{Index, NONE, PhaseRow};
 
 /// One part handed to a sink: the groups it belongs to (none when the query does not group),
 /// its value, how it was obtained, and the days it counts.
 #[derive(Debug)]
-pub(crate) struct Item<'a, 'r, V> {
-    pub(crate) keys: &'a [Key<'r>],
+pub(crate) struct Item<'a, V> {
+    pub(crate) keys: &'a [Key],
     pub(crate) part: Part<V>,
     pub(crate) route: Route,
     pub(crate) window: Window,
@@ -39,11 +33,10 @@ enum Scope {
 /// A prepared pass.
 #[derive(Debug)]
 pub(crate) struct Walk<'q, 'r, M> {
-    registry: &'r Registry,
+    index: &'r Index,
     measure: &'q M,
-    keys: Vec<PreparedKey<'q>>,
-    filters: Filters<'q, 'r>,
-    canon: Canon<'r>,
+    dims: Vec<Dim>,
+    filters: Filters,
     /// With a scenario, phases carry the window they count in and those that never count
     /// are skipped; without, every phase counts always.
     scenario: Option<Scenario>,
@@ -51,14 +44,17 @@ pub(crate) struct Walk<'q, 'r, M> {
 
 /// Per-deployment and per-phase scratch space, reused so that the pass does not allocate per
 /// record.
-struct Scratch<'r> {
-    deployment: [Vec<Slot<'r>>; 2],
-    phase: [Slot<'r>; 2],
-    /// Each line's index in the hardware cache.
-    facts: Vec<usize>,
-    lines: Vec<[Slot<'r>; 2]>,
-    keys: Vec<Key<'r>>,
-    deployment_keys: Vec<Key<'r>>,
+#[derive(Default)]
+struct Scratch {
+    deployment: [Vec<Code>; 2],
+    phase: [Code; 2],
+    /// The selected lines of the phase (positions in the index).
+    lines: Vec<usize>,
+    /// Their codes for each key.
+    line_codes: Vec<[Code; 2]>,
+    keys: Vec<Key>,
+    deployment_keys: Vec<Key>,
+    filter: Vec<Code>,
 }
 
 impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
@@ -68,63 +64,55 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
         measure: &'q M,
         scenario: Option<Scenario>,
     ) -> Self {
-        let canon = Canon::new(registry);
-        let filters = Filters::new(registry, &canon, query.filters());
         Self {
-            registry,
+            index: registry.index(),
             measure,
-            keys: query.keys().iter().map(PreparedKey::new).collect(),
-            filters,
-            canon,
+            dims: query.keys().iter().cloned().map(Dim::new).collect(),
+            filters: Filters::new(registry, query.filters()),
             scenario,
         }
     }
 
-    /// Restricts the pass to these canonical deployment IDs.
-    pub(crate) fn only(mut self, members: HashSet<&'r DeploymentId>) -> Self {
-        self.filters = self.filters.only(members);
+    /// Restricts the pass to these deployment positions (canonical records).
+    pub(crate) fn only(mut self, members: std::collections::HashSet<u32>) -> Self {
+        self.filters.restrict(members);
         self
     }
 
-    /// Runs the pass; returns how many deployments were left out as double-counted.
+    /// The prepared dimensions, in key order.
+    pub(crate) fn dims(&self) -> &[Dim] {
+        &self.dims
+    }
+
+    /// Runs the pass over every deployment; returns how many were left out as
+    /// double-counted.
     ///
     /// # Errors
     /// The first error of the measure (overflow) or of the sink.
-    pub(crate) fn run(
-        &self,
-        sink: impl FnMut(Item<'_, 'r, M::Value>) -> Result<()>,
-    ) -> Result<usize> {
-        self.run_over(self.registry.deployments(), sink)
+    pub(crate) fn run(&self, sink: impl FnMut(Item<'_, M::Value>) -> Result<()>) -> Result<usize> {
+        self.run_over(0..self.index.deployments.len(), sink)
     }
 
-    /// Runs the pass over some of the registry's deployments (a chunk of them); returns how
-    /// many of those were left out as double-counted.
+    /// Runs the pass over a range of deployment positions (a chunk of them); returns how many
+    /// of those were left out as double-counted.
     ///
     /// # Errors
     /// As [`run`](Self::run).
     pub(crate) fn run_over(
         &self,
-        deployments: &'r [Deployment],
-        mut sink: impl FnMut(Item<'_, 'r, M::Value>) -> Result<()>,
+        deployments: std::ops::Range<usize>,
+        mut sink: impl FnMut(Item<'_, M::Value>) -> Result<()>,
     ) -> Result<usize> {
-        let mut hardware = Hardware::new(self.registry.catalog());
-        let mut scratch = Scratch {
-            deployment: [Vec::new(), Vec::new()],
-            phase: [Slot::None; 2],
-            facts: Vec::new(),
-            lines: Vec::new(),
-            keys: Vec::new(),
-            deployment_keys: Vec::new(),
-        };
+        let mut s = Scratch::default();
         let mut excluded = 0;
-        for chunk in deployments.chunks(WARM_CHUNK) {
-            warm(chunk);
-            for d in chunk {
-                if self.canon.is_excluded(d) {
-                    excluded += 1;
-                } else if self.filters.deployment(self.registry, d) {
-                    self.deployment(d, &mut hardware, &mut scratch, &mut sink)?;
-                }
+        for d in deployments {
+            let Some(row) = self.index.deployments.get(d) else {
+                continue;
+            };
+            if row.excluded(d) {
+                excluded += 1;
+            } else if self.filters.deployment(self.index, d, &mut s.filter) {
+                self.deployment(d, &mut s, &mut sink)?;
             }
         }
         Ok(excluded)
@@ -132,40 +120,48 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
 
     fn deployment(
         &self,
-        d: &'r Deployment,
-        hardware: &mut Hardware<'r, M::Factor>,
-        s: &mut Scratch<'r>,
-        sink: &mut impl FnMut(Item<'_, 'r, M::Value>) -> Result<()>,
+        d: usize,
+        s: &mut Scratch,
+        sink: &mut impl FnMut(Item<'_, M::Value>) -> Result<()>,
     ) -> Result<()> {
-        for (k, slots) in s.deployment.iter_mut().enumerate() {
-            match self.keys.get(k) {
-                Some(key) if key.key.level() == Level::Deployment => {
-                    key.deployment_slots(self.registry, d, slots);
+        for (k, codes) in s.deployment.iter_mut().enumerate() {
+            match self.dims.get(k) {
+                Some(dim) if dim.level() == Level::Deployment => {
+                    dim.deployment_codes(self.index, d, codes);
                 }
                 _ => {
-                    slots.clear();
-                    slots.push(Slot::None);
+                    codes.clear();
+                    codes.push(NONE);
                 }
             }
         }
         s.deployment_keys.clear();
         let mut deployment_window: Option<Window> = None;
+        let phases = self.index.phases_of(d);
         // A deployment without phases is walked as one blank phase: its capacity is unknown,
         // not zero.
-        let blank = d.phases.is_empty().then_some(None);
-        for phase in d.phases.iter().map(Some).chain(blank) {
+        let blank = phases.is_empty().then_some(None);
+        let rows = self.index.phases.get(phases.clone()).unwrap_or_default();
+        for (phase, position) in rows
+            .iter()
+            .zip(phases)
+            .map(|(p, i)| (Some(p), Some(i)))
+            .chain(blank.map(|b| (b, None)))
+        {
             if !self.filters.phase(phase) {
                 continue;
             }
             let window = match (self.scenario, phase) {
                 (None, _) => Window::ALWAYS,
-                (Some(scenario), Some(p)) => match scenario.window(p) {
+                (Some(scenario), Some(p)) => match scenario.window_of(p.status, p.online, p.end) {
                     Some(w) => w,
                     None => continue,
                 },
                 (Some(_), None) => continue,
             };
-            self.prepare_phase(phase, hardware, s);
+            if !self.prepare_phase(phase, position, s) {
+                continue;
+            }
             match self.measure.tally() {
                 Tally::Deployments => {
                     self.fill_keys(s, Scope::Phase);
@@ -174,25 +170,23 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
                 }
                 Tally::Phases if phase.is_some() => {
                     self.fill_keys(s, Scope::Phase);
-                    let part = one(self.measure.one());
                     sink(Item {
                         keys: &s.keys,
-                        part,
+                        part: one(self.measure.one()),
                         route: Route::Stated,
                         window,
                     })?;
                 }
                 Tally::Phases => {}
-                Tally::Parts => self.parts(phase, window, hardware, s, sink)?,
+                Tally::Parts => self.parts(phase, window, s, sink)?,
             }
         }
         if let Some(window) = deployment_window {
             s.deployment_keys.sort_unstable();
             s.deployment_keys.dedup();
-            let part = one(self.measure.one());
             sink(Item {
                 keys: &s.deployment_keys,
-                part,
+                part: one(self.measure.one()),
                 route: Route::Stated,
                 window,
             })?;
@@ -200,47 +194,59 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
         Ok(())
     }
 
-    /// Looks up the phase's slots and its lines' facts.
+    /// Reads the phase's codes and selects its lines with theirs; `false` when line filters
+    /// leave nothing of the phase.
     fn prepare_phase(
         &self,
-        phase: Option<&'r Phase>,
-        hardware: &mut Hardware<'r, M::Factor>,
-        s: &mut Scratch<'r>,
-    ) {
-        for (k, slot) in s.phase.iter_mut().enumerate() {
-            *slot = self
-                .keys
-                .get(k)
-                .map_or(Slot::None, |key| key.phase_slot(phase));
+        phase: Option<&PhaseRow>,
+        position: Option<usize>,
+        s: &mut Scratch,
+    ) -> bool {
+        for (k, code) in s.phase.iter_mut().enumerate() {
+            *code = self.dims.get(k).map_or(NONE, |dim| dim.phase_code(phase));
         }
-        s.facts.clear();
         s.lines.clear();
-        for line in phase.map_or(&[][..], |p| &p.hardware) {
-            let i = hardware.look_up(&line.hardware, &line.count.value, |c, n| {
-                self.measure.per_gpu(c, n)
-            });
-            let mut slots = [Slot::None; 2];
-            if let Some(facts) = hardware.get(i) {
-                for (k, slot) in slots.iter_mut().enumerate() {
-                    if let Some(key) = self.keys.get(k) {
-                        *slot = key.line_slot(facts);
-                    }
+        s.line_codes.clear();
+        let all = position.map_or(0..0, |p| self.index.lines_of(p));
+        let had_lines = !all.is_empty();
+        for i in all {
+            let kind = self
+                .index
+                .lines
+                .get(i)
+                .and_then(|l| self.index.kinds.get(l.kind as usize));
+            if !self.filters.line(kind) {
+                continue;
+            }
+            let mut codes = [NONE; 2];
+            for (k, code) in codes.iter_mut().enumerate() {
+                if let Some(dim) = self.dims.get(k) {
+                    *code = dim.line_code(kind);
                 }
             }
-            s.facts.push(i);
-            s.lines.push(slots);
+            s.lines.push(i);
+            s.line_codes.push(codes);
         }
+        if self.filters.has_line_filters() {
+            // A phase whose lines are all left out is not selected; one without lines is
+            // selected only where the filters accept an unknown hardware group.
+            return if had_lines {
+                !s.lines.is_empty()
+            } else {
+                self.filters.line(None)
+            };
+        }
+        true
     }
 
     /// Hands a phase's parts to the sink: the stated figure for the whole phase when there
     /// is one and the phase sits in one group, else each hardware line's derived figure.
     fn parts(
         &self,
-        phase: Option<&'r Phase>,
+        phase: Option<&PhaseRow>,
         window: Window,
-        hardware: &Hardware<'r, M::Factor>,
-        s: &mut Scratch<'r>,
-        sink: &mut impl FnMut(Item<'_, 'r, M::Value>) -> Result<()>,
+        s: &mut Scratch,
+        sink: &mut impl FnMut(Item<'_, M::Value>) -> Result<()>,
     ) -> Result<()> {
         let Some(phase) = phase else {
             self.fill_keys(s, Scope::Phase);
@@ -251,16 +257,18 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
                 window,
             });
         };
-        // A stated figure covers the whole phase; when its lines fall in different groups it
-        // cannot be split between them, so the lines are derived one by one instead.
-        let split = self.has_line_key()
-            && s.lines
+        // A stated figure covers the whole phase; when its lines fall in different groups, or
+        // filters leave some out, it cannot be split between them, so the lines are derived
+        // one by one instead.
+        let split = (self.has_line_key()
+            && s.line_codes
                 .first()
-                .is_some_and(|first| s.lines.iter().any(|l| l != first));
+                .is_some_and(|first| s.line_codes.iter().any(|l| l != first)))
+            || self.filters.has_line_filters();
         let stated = if split {
             None
         } else {
-            self.measure.stated(phase)?
+            self.measure.stated(self.index, phase)?
         };
         if let Some((part, route)) = stated {
             self.fill_keys(s, Scope::Phase);
@@ -271,7 +279,7 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
                 window,
             });
         }
-        if phase.hardware.is_empty() {
+        if s.lines.is_empty() {
             self.fill_keys(s, Scope::Phase);
             return sink(Item {
                 keys: &s.keys,
@@ -280,12 +288,15 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
                 window,
             });
         }
-        for (i, line) in phase.hardware.iter().enumerate() {
-            let Some(facts) = s.facts.get(i).and_then(|&f| hardware.get(f)) else {
+        for j in 0..s.lines.len() {
+            let Some(line) = s.lines.get(j).and_then(|&i| self.index.lines.get(i)) else {
                 continue;
             };
-            let (part, route) = self.derive(&line.count.value, facts)?;
-            self.fill_keys(s, Scope::Line(i));
+            let (part, route) = match self.index.kinds.get(line.kind as usize) {
+                Some(kind) => self.measure.derive(line, kind)?,
+                None => (None, Route::Unknown),
+            };
+            self.fill_keys(s, Scope::Line(j));
             sink(Item {
                 keys: &s.keys,
                 part,
@@ -296,59 +307,28 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
         Ok(())
     }
 
-    /// A line's derived part: through its one part, or spanning the parts it may mean.
-    fn derive(
-        &self,
-        count: &Estimate<AcceleratorCount>,
-        facts: &Facts<'r, M::Factor>,
-    ) -> Result<(Part<M::Value>, Route)> {
-        let derive_one = |c: &Candidate<M::Factor>| {
-            self.measure
-                .derive(gpus(count, c.gpus_per)?, c.per_gpu, facts.in_gpus)
-        };
-        match facts.candidates.as_slice() {
-            [one] => derive_one(one),
-            many => {
-                // Every candidate takes the same route (the count's unit decides it); the
-                // line is unknown when one of them is.
-                let derived = many.iter().map(derive_one).collect::<Result<Vec<_>>>()?;
-                let route = derived.first().map_or(Route::Unknown, |(_, r)| *r);
-                let part = span(derived.into_iter().map(|(p, _)| p))?;
-                Ok((
-                    part,
-                    if part.is_some() {
-                        route
-                    } else {
-                        Route::Unknown
-                    },
-                ))
-            }
-        }
-    }
-
     fn has_line_key(&self) -> bool {
-        self.keys.iter().any(|k| k.key.level() == Level::Line)
+        self.dims.iter().any(|d| d.level() == Level::Line)
     }
 
-    /// The distinct keys of a scope into `s.keys`: every combination of the slots of the
-    /// first and second key, taking line slots from the scope's lines (all of a phase's lines,
-    /// or `Unknown` when it has none).
-    fn fill_keys(&self, s: &mut Scratch<'r>, scope: Scope) {
-        const UNKNOWN: [[Slot<'static>; 2]; 1] = [[Slot::Unknown; 2]];
-        const NONE: [[Slot<'static>; 2]; 1] = [[Slot::None; 2]];
+    /// The distinct keys of a scope into `s.keys`: every combination of the codes of the
+    /// first and second key, taking line codes from the scope's lines (all of a phase's
+    /// selected lines, or unknown when it has none).
+    fn fill_keys(&self, s: &mut Scratch, scope: Scope) {
+        const UNKNOWN: [[Code; 2]; 1] = [[NONE; 2]];
         s.keys.clear();
-        if self.keys.is_empty() {
+        if self.dims.is_empty() {
             return;
         }
-        let lines: &[[Slot<'r>; 2]] = match scope {
-            _ if !self.has_line_key() => &NONE,
-            Scope::Line(i) => s.lines.get(i..=i).unwrap_or(&UNKNOWN),
-            Scope::Phase if s.lines.is_empty() => &UNKNOWN,
-            Scope::Phase => &s.lines,
+        let lines: &[[Code; 2]] = match scope {
+            _ if !self.has_line_key() => &UNKNOWN,
+            Scope::Line(i) => s.line_codes.get(i..=i).unwrap_or(&UNKNOWN),
+            Scope::Phase if s.line_codes.is_empty() => &UNKNOWN,
+            Scope::Phase => &s.line_codes,
         };
         for line in lines {
-            let first = self.slots(0, &s.deployment, &s.phase, line);
-            let second = self.slots(1, &s.deployment, &s.phase, line);
+            let first = self.codes(0, &s.deployment, &s.phase, line);
+            let second = self.codes(1, &s.deployment, &s.phase, line);
             for a in first {
                 for b in second {
                     s.keys.push([*a, *b]);
@@ -361,65 +341,28 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
         }
     }
 
-    /// The slots of key `k` at a line.
-    fn slots<'a>(
+    /// The codes of key `k` at a line.
+    fn codes<'a>(
         &self,
         k: usize,
-        deployment: &'a [Vec<Slot<'r>>; 2],
-        phase: &'a [Slot<'r>; 2],
-        line: &'a [Slot<'r>; 2],
-    ) -> &'a [Slot<'r>] {
-        const NONE: [Slot<'static>; 1] = [Slot::None];
-        let level = self.keys.get(k).map(|key| key.key.level());
-        match level {
-            None => &NONE,
-            Some(Level::Deployment) => deployment.get(k).map_or(&NONE[..], Vec::as_slice),
-            Some(Level::Phase) => phase.get(k).map_or(&NONE[..], slice::from_ref),
-            Some(Level::Line) => line.get(k).map_or(&NONE[..], slice::from_ref),
+        deployment: &'a [Vec<Code>; 2],
+        phase: &'a [Code; 2],
+        line: &'a [Code; 2],
+    ) -> &'a [Code] {
+        const NO_KEY: [Code; 1] = [NONE];
+        match self.dims.get(k).map(Dim::level) {
+            None => &NO_KEY,
+            Some(Level::Deployment) => deployment.get(k).map_or(&NO_KEY[..], Vec::as_slice),
+            Some(Level::Phase) => phase.get(k).map_or(&NO_KEY[..], std::slice::from_ref),
+            Some(Level::Line) => line.get(k).map_or(&NO_KEY[..], std::slice::from_ref),
         }
     }
-}
-
-/// How many deployments [`warm`] reads ahead: their records fit in the L2 cache.
-const WARM_CHUNK: usize = 32;
-
-/// Reads the fields the pass will use from a run of deployments, before using them.
-///
-/// The records are scattered over the heap, so most reads miss the cache. Done one record at
-/// a time, between lookups and sums, those misses wait one after the other; in this short
-/// loop the processor issues them together. On a million synthetic deployments this cut a
-/// query's time by more than half.
-fn warm(deployments: &[Deployment]) {
-    let mut sum = 0usize;
-    for d in deployments {
-        sum = sum.wrapping_add(usize::from(d.superseded_by.is_some()) + d.host.alpha2().len());
-        for p in &d.phases {
-            sum = sum.wrapping_add(
-                p.status as usize
-                    + usize::from(p.compute.is_some())
-                    + usize::from(p.dates.online.is_some()),
-            );
-            for line in &p.hardware {
-                let name = match &line.hardware {
-                    HardwareRef::Part(id) => id.as_str(),
-                    HardwareRef::System(id) => id.as_str(),
-                    HardwareRef::Family(id) => id.as_str(),
-                    HardwareRef::Unlisted(name) => name,
-                    HardwareRef::OneOf(_) => "",
-                };
-                let first = name.as_bytes().first().copied().unwrap_or(0);
-                sum = sum
-                    .wrapping_add(usize::from(first) + usize::from(line.count.value.is_unknown()));
-            }
-        }
-    }
-    std::hint::black_box(sum);
 }
 
 /// A part that is exactly `value`.
 fn one<V: Copy>(value: V) -> Part<V> {
     Some((
-        crate::estimate::Bounds {
+        Bounds {
             lower: value,
             upper: Some(value),
         },

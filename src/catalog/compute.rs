@@ -1,43 +1,17 @@
-//! Conversions: counts to GPUs, and peak compute and power of N units.
+//! Conversions by name: counts to GPUs, and peak compute and power of N units.
+//!
+//! Each function resolves the name through [`Catalog::resolve_hardware`], the one resolver,
+//! and asks for the answer every part the name may mean agrees on.
 
 use super::Catalog;
-use super::names::Resolved;
-use super::part::{Accelerator, Form};
+use super::hardware_ref::HardwareRef;
+use super::resolve::Resolution;
 use super::system::System;
 use crate::units::{
     AcceleratorCount, ComputeFigure, ComputeFormat, ComputeRate, CountingUnit, Power, Precision,
     Sparsity,
 };
 use crate::{Error, Result};
-
-/// A part a name may mean, with how many GPUs one counted unit holds.
-#[derive(Debug, Clone, Copy)]
-struct Candidate<'a> {
-    part: &'a Accelerator,
-    gpus_per_unit: u64,
-}
-
-/// The parts a name may mean for a counting unit: one for a part or system, the members that
-/// can be counted in that unit for a family. Never empty.
-struct Candidates<'a> {
-    resolved: Resolved<'a>,
-    first: Candidate<'a>,
-    rest: Vec<Candidate<'a>>,
-}
-
-impl<'a> Candidates<'a> {
-    fn iter(&self) -> impl Iterator<Item = &Candidate<'a>> {
-        std::iter::once(&self.first).chain(&self.rest)
-    }
-
-    /// The ID errors name: the family's, or the part's whose figure is missing.
-    fn subject(&self) -> String {
-        match self.resolved {
-            Resolved::Family(f) => f.id.to_string(),
-            _ => self.first.part.id.to_string(),
-        }
-    }
-}
 
 impl Catalog {
     /// How many GPUs one `unit` of the named hardware holds.
@@ -72,8 +46,7 @@ impl Catalog {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn gpus_per(&self, name: &str, unit: CountingUnit) -> Result<u64> {
-        let candidates = self.candidates(name, unit)?;
-        self.agreed_gpus_per(name, &candidates)
+        agreed_gpus_per(&self.by_name(name, unit)?)
     }
 
     /// Converts a count in any unit to GPUs: 18,000 GB200 superchips are 36,000 GPUs, 250
@@ -95,8 +68,7 @@ impl Catalog {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn gpus(&self, name: &str, count: AcceleratorCount) -> Result<AcceleratorCount> {
-        let candidates = self.candidates(name, count.unit())?;
-        self.count_gpus(name, &candidates, count)
+        count_gpus(&self.by_name(name, count.unit())?, count)
     }
 
     /// The GPUs in one system: its units × GPUs per unit of its part (576 for a DGX SuperPOD
@@ -162,8 +134,8 @@ impl Catalog {
         precision: Precision,
         sparsity: Sparsity,
     ) -> Result<ComputeRate> {
-        let candidates = self.candidates(name, CountingUnit::Gpu)?;
-        self.per_gpu_rate(name, &candidates, precision, sparsity)
+        self.by_name(name, CountingUnit::Gpu)?
+            .per_gpu_peak(precision, sparsity)
     }
 
     /// The peak compute of `count` units of the named hardware at a format: GPUs
@@ -195,9 +167,9 @@ impl Catalog {
         precision: Precision,
         sparsity: Sparsity,
     ) -> Result<ComputeFigure> {
-        let candidates = self.candidates(name, count.unit())?;
-        let gpus = self.count_gpus(name, &candidates, count)?;
-        let per_gpu = self.per_gpu_rate(name, &candidates, precision, sparsity)?;
+        let resolution = self.by_name(name, count.unit())?;
+        let gpus = count_gpus(&resolution, count)?;
+        let per_gpu = resolution.per_gpu_peak(precision, sparsity)?;
         // Counts beyond 2^53 lose integer precision here, like every f64 quantity.
         let rate = per_gpu.checked_scale(gpus.count() as f64)?;
         Ok(ComputeFigure::new(
@@ -225,8 +197,7 @@ impl Catalog {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn per_gpu_tdp(&self, name: &str) -> Result<Power> {
-        let candidates = self.candidates(name, CountingUnit::Gpu)?;
-        self.per_gpu_power(name, &candidates)
+        self.by_name(name, CountingUnit::Gpu)?.per_gpu_tdp()
     }
 
     /// The IT power of `count` units of the named hardware at TDP, in W: GPUs × per-GPU TDP.
@@ -249,9 +220,9 @@ impl Catalog {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn tdp_power(&self, name: &str, count: AcceleratorCount) -> Result<Power> {
-        let candidates = self.candidates(name, count.unit())?;
-        let gpus = self.count_gpus(name, &candidates, count)?;
-        let per_gpu = self.per_gpu_power(name, &candidates)?;
+        let resolution = self.by_name(name, count.unit())?;
+        let gpus = count_gpus(&resolution, count)?;
+        let per_gpu = resolution.per_gpu_tdp()?;
         per_gpu.checked_scale(gpus.count() as f64)
     }
 
@@ -284,229 +255,23 @@ impl Catalog {
         self.tdp_power(name, count)?.checked_scale(pue)
     }
 
-    /// The parts `name` may mean when counted in `unit`.
-    fn candidates(&self, name: &str, unit: CountingUnit) -> Result<Candidates<'_>> {
-        let resolved = self.resolve(name)?;
-        let all = match resolved {
-            Resolved::Accelerator(part) => vec![self.part_candidate(part, unit)?],
-            Resolved::System(system) => vec![self.system_candidate(system, unit)?],
-            Resolved::Family(family) => self
-                .members(family)
-                .filter_map(|part| self.part_candidate(part, unit).ok())
-                .collect(),
-        };
-        let mut all = all.into_iter();
-        let Some(first) = all.next() else {
-            let members: Vec<&str> = match resolved {
-                Resolved::Family(family) => self.members(family).map(|a| a.id.as_str()).collect(),
-                _ => Vec::new(),
-            };
-            return Err(Error::UnitNotApplicable {
-                part: resolved.id().to_owned(),
-                unit,
-                reason: format!(
-                    "none of the family's parts ({}) can be counted in {}s",
-                    members.join(", "),
-                    unit
-                ),
-            });
-        };
-        Ok(Candidates {
-            resolved,
-            first,
-            rest: all.collect(),
-        })
-    }
-
-    fn part_candidate<'a>(
-        &'a self,
-        part: &'a Accelerator,
-        unit: CountingUnit,
-    ) -> Result<Candidate<'a>> {
-        let gpus_per_unit = match unit {
-            CountingUnit::Gpu => 1,
-            CountingUnit::Superchip if part.form == Form::Superchip => u64::from(part.gpus),
-            CountingUnit::Superchip => {
-                let holders = self
-                    .accelerators
-                    .iter()
-                    .filter(|s| s.form == Form::Superchip && s.gpu_part.as_ref() == Some(&part.id));
-                let options = holders.map(|s| (s.id.as_str(), Ok(u64::from(s.gpus))));
-                agreed_count(part, unit, options, || {
-                    "it is a GPU and no superchip in the catalog holds it".to_owned()
-                })?
-            }
-            CountingUnit::Node | CountingUnit::Rack => {
-                let systems = self.systems.iter().filter(|s| {
-                    s.kind.counting_unit() == Some(unit)
-                        && (s.part == part.id
-                            || self
-                                .accelerator(s.part.as_str())
-                                .is_some_and(|p| p.gpu_part.as_ref() == Some(&part.id)))
-                });
-                let options = systems.map(|s| (s.id.as_str(), self.system_gpus(s)));
-                agreed_count(part, unit, options, || {
-                    format!(
-                        "no {unit} system in the catalog is built from it; name a system, or add one with Catalog::add_system"
-                    )
-                })?
-            }
-        };
-        Ok(Candidate {
-            part,
-            gpus_per_unit,
-        })
-    }
-
-    fn system_candidate<'a>(
-        &'a self,
-        system: &'a System,
-        unit: CountingUnit,
-    ) -> Result<Candidate<'a>> {
-        let part = self.system_part(system)?;
-        let gpus_per_unit = if unit == CountingUnit::Gpu {
-            1
-        } else if unit == CountingUnit::Superchip && part.form == Form::Superchip {
-            u64::from(part.gpus)
-        } else if system.kind.counting_unit() == Some(unit) {
-            self.system_gpus(system)?
-        } else {
-            let own = system
-                .kind
-                .counting_unit()
-                .map_or(String::new(), |own| format!("{own}s, "));
-            return Err(Error::UnitNotApplicable {
-                part: system.id.to_string(),
-                unit,
-                reason: format!(
-                    "it is a {} of {} x {}; count it in {own}GPUs{}",
-                    system.kind.tag(),
-                    system.units,
-                    system.part,
-                    if part.form == Form::Superchip {
-                        " or superchips"
-                    } else {
-                        ""
-                    }
-                ),
-            });
-        };
-        Ok(Candidate {
-            part,
-            gpus_per_unit,
-        })
-    }
-
-    fn agreed_gpus_per(&self, name: &str, candidates: &Candidates<'_>) -> Result<u64> {
-        let first = candidates.first.gpus_per_unit;
-        if candidates.iter().all(|c| c.gpus_per_unit == first) {
-            Ok(first)
-        } else {
-            Err(self.disagreement(name, candidates))
-        }
-    }
-
-    fn count_gpus(
-        &self,
-        name: &str,
-        candidates: &Candidates<'_>,
-        count: AcceleratorCount,
-    ) -> Result<AcceleratorCount> {
-        let per_unit = self.agreed_gpus_per(name, candidates)?;
-        Ok(count.checked_mul(per_unit)?.with_unit(CountingUnit::Gpu))
-    }
-
-    fn per_gpu_rate(
-        &self,
-        name: &str,
-        candidates: &Candidates<'_>,
-        precision: Precision,
-        sparsity: Sparsity,
-    ) -> Result<ComputeRate> {
-        let figure = ComputeFormat::peak(precision, sparsity).to_string();
-        self.agreed_figure(name, candidates, &figure, |part| {
-            part.figure(precision, sparsity)
-                .map(|f| ComputeRate::from_base(f.rate.base_value() / f64::from(part.gpus)))
-        })
-    }
-
-    fn per_gpu_power(&self, name: &str, candidates: &Candidates<'_>) -> Result<Power> {
-        self.agreed_figure(name, candidates, "TDP", |part| {
-            part.tdp
-                .as_ref()
-                .map(|t| Power::from_base(t.power.base_value() / f64::from(part.gpus)))
-        })
-    }
-
-    /// The per-GPU figure every candidate gives; a figure no candidate has is missing, one only
-    /// some have, or that differs between them, is ambiguous.
-    fn agreed_figure<T: PartialEq + Copy>(
-        &self,
-        name: &str,
-        candidates: &Candidates<'_>,
-        figure: &str,
-        per_gpu: impl Fn(&Accelerator) -> Option<Result<T>>,
-    ) -> Result<T> {
-        let mut values = Vec::new();
-        let mut missing = false;
-        for candidate in candidates.iter() {
-            match per_gpu(candidate.part) {
-                Some(value) => values.push(value?),
-                None => missing = true,
-            }
-        }
-        match values.first() {
-            None => Err(Error::MissingFigure {
-                part: candidates.subject(),
-                figure: figure.to_owned(),
-            }),
-            Some(&first) if !missing && values.iter().all(|v| *v == first) => Ok(first),
-            Some(_) => Err(self.disagreement(name, candidates)),
-        }
-    }
-
-    /// Members of a family give different answers (only a family has several candidates).
-    fn disagreement(&self, name: &str, candidates: &Candidates<'_>) -> Error {
-        match candidates.resolved {
-            Resolved::Family(family) => self.ambiguous(name, family),
-            other => Error::AmbiguousPart {
-                name: name.to_owned(),
-                family: other.id().to_owned(),
-                members: candidates
-                    .iter()
-                    .map(|c| c.part.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            },
-        }
+    /// The resolution of a name counted in `unit`.
+    fn by_name(&self, name: &str, unit: CountingUnit) -> Result<Resolution<'_>> {
+        self.resolve_hardware(&HardwareRef::Named(name.to_owned()), Some(unit))
     }
 }
 
-/// The GPUs per unit that every option gives, or why the unit does not apply to `part`.
-fn agreed_count<'a>(
-    part: &Accelerator,
-    unit: CountingUnit,
-    options: impl Iterator<Item = (&'a str, Result<u64>)>,
-    none: impl FnOnce() -> String,
-) -> Result<u64> {
-    let options = options
-        .map(|(id, gpus)| gpus.map(|g| (id, g)))
-        .collect::<Result<Vec<_>>>()?;
-    let not_applicable = |reason: String| Error::UnitNotApplicable {
-        part: part.id.to_string(),
-        unit,
-        reason,
-    };
-    match options.first() {
-        None => Err(not_applicable(none())),
-        Some(&(_, first)) if options.iter().all(|&(_, g)| g == first) => Ok(first),
-        Some(_) => Err(not_applicable(format!(
-            "its {unit}s hold different numbers of GPUs ({}); name the {unit}",
-            options
-                .iter()
-                .map(|(id, g)| format!("{id}: {g}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
-    }
+/// GPUs per counted unit; the resolver has checked that the candidates agree.
+fn agreed_gpus_per(resolution: &Resolution<'_>) -> Result<u64> {
+    resolution
+        .gpus_per_unit()
+        .ok_or_else(|| Error::UnknownPart {
+            name: resolution.hardware().to_string(),
+            suggestions: Vec::new(),
+        })
+}
+
+fn count_gpus(resolution: &Resolution<'_>, count: AcceleratorCount) -> Result<AcceleratorCount> {
+    let per_unit = agreed_gpus_per(resolution)?;
+    Ok(count.checked_mul(per_unit)?.with_unit(CountingUnit::Gpu))
 }

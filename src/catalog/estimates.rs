@@ -1,16 +1,22 @@
 //! Catalog arithmetic on estimates: "hundreds of H100" to GPUs and to compute, with bounds.
 
 use super::Catalog;
+use super::hardware_ref::HardwareRef;
 use crate::Result;
-use crate::estimate::Estimate;
+use crate::estimate::{Estimate, Total};
 use crate::units::{AcceleratorCount, ComputeFigure, Precision, Sparsity};
 
 impl Catalog {
-    /// Converts an estimated count in any counting unit to GPUs, keeping its kind, bounds
-    /// and phrase: "about 40 racks" of GB200 NVL72 is about 2,880 GPUs.
+    /// Converts an estimated count in any counting unit to GPUs, with its bounds: "about 37
+    /// racks" of GB200 NVL72 is 33 to 41 racks, so 2,376 to 2,952 GPUs (central 2,664).
+    ///
+    /// Bounds and central value are taken in the counted unit, then converted: the
+    /// [rounding rule](super::resolve#the-rounding-rule) every output of the crate uses. A
+    /// family name spans its members (see [`Catalog::resolve_hardware`]). The result is a
+    /// one-part [`Total`]: one unknown part for an unknown count.
     ///
     /// # Errors
-    /// As [`gpus`](Self::gpus), for any value the estimate holds.
+    /// As [`Catalog::resolve_hardware`] for the name and the count's unit.
     ///
     /// # Example
     /// ```
@@ -18,7 +24,7 @@ impl Catalog {
     /// use sovereign_compute::{catalog::Catalog, estimate::Estimate};
     /// let catalog = Catalog::builtin()?;
     /// let racks = Estimate::parse("up to 250 racks")?;
-    /// assert_eq!(catalog.gpus_estimate("GB200 NVL72", &racks)?.to_string(), "≤ 18,000 GPUs");
+    /// assert_eq!(catalog.gpus_estimate("GB200 NVL72", &racks)?.to_string(), "0–18,000 GPUs (central 18,000 GPUs)");
     /// # }
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -26,17 +32,19 @@ impl Catalog {
         &self,
         name: &str,
         count: &Estimate<AcceleratorCount>,
-    ) -> Result<Estimate<AcceleratorCount>> {
-        count.try_map(|n| self.gpus(name, n))
+    ) -> Result<Total<AcceleratorCount>> {
+        self.resolve_hardware(&HardwareRef::named(name), unit(count))?
+            .gpus(count)
     }
 
     /// The peak compute of an estimated count of the named hardware at a format, in FLOP/s
-    /// (OP/s for INT8), keeping the estimate's kind, bounds and phrase: "hundreds of H100"
-    /// is 98.9 to 988 PFLOP/s BF16 dense.
+    /// (OP/s for INT8), with its bounds: "hundreds of H100" is 98.95 to 988.5 PFLOP/s BF16
+    /// dense. GPUs follow [`gpus_estimate`](Self::gpus_estimate); a family name spans its
+    /// members' figures.
     ///
     /// # Errors
-    /// As [`peak`](Self::peak): an unknown name, a unit the part does not come in, or no
-    /// published figure for the format (the catalog does not guess one).
+    /// As [`Catalog::resolve_hardware`]; a part with no figure for the format gives an unknown
+    /// part, not an error (the catalog does not guess one).
     ///
     /// # Example
     /// ```
@@ -47,10 +55,8 @@ impl Catalog {
     /// let catalog = Catalog::builtin()?;
     /// let gpus = Estimate::parse("hundreds of H100 GPUs")?;
     /// let bf16 = catalog.peak_estimate("H100", &gpus, Precision::Bf16, Sparsity::Dense)?;
-    /// let b = bf16.bounds().unwrap();
-    /// assert_eq!(b.lower.to_string(), "98.95 PFLOP/s BF16 dense peak");
-    /// assert_eq!(b.upper.unwrap().to_string(), "988.5105 PFLOP/s BF16 dense peak");
-    /// assert_eq!(bf16.phrase(), Some("hundreds of H100 GPUs"));
+    /// assert_eq!(bf16.lower().unwrap().to_string(), "98.95 PFLOP/s BF16 dense peak");
+    /// assert_eq!(bf16.upper().unwrap().to_string(), "988.5105 PFLOP/s BF16 dense peak");
     /// # }
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -60,7 +66,12 @@ impl Catalog {
         count: &Estimate<AcceleratorCount>,
         precision: Precision,
         sparsity: Sparsity,
-    ) -> Result<Estimate<ComputeFigure>> {
-        count.try_map(|n| self.peak(name, n, precision, sparsity))
+    ) -> Result<Total<ComputeFigure>> {
+        self.resolve_hardware(&HardwareRef::named(name), unit(count))?
+            .peak(count, precision, sparsity)
     }
+}
+
+fn unit(count: &Estimate<AcceleratorCount>) -> Option<crate::units::CountingUnit> {
+    count.bounds().map(|b| b.lower.unit())
 }

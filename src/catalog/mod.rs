@@ -108,10 +108,12 @@
 mod compute;
 mod estimates;
 mod family;
+mod hardware_ref;
 mod ids;
 mod markdown;
 mod names;
 mod part;
+pub mod resolve;
 mod source;
 mod system;
 mod validate;
@@ -121,11 +123,13 @@ mod wire;
 use std::collections::HashMap;
 
 pub use family::Family;
+pub use hardware_ref::HardwareRef;
 pub use ids::{FamilyId, PartId, SourceKey, SystemId};
 pub use names::Resolved;
 pub use part::{
     Accelerator, Core, Derivation, Form, Memory, MemoryBandwidth, PeakFigure, RatedPower,
 };
+pub use resolve::{Candidate, Resolution};
 pub use source::{Provenance, Source};
 pub use system::{System, SystemKind};
 
@@ -525,6 +529,7 @@ impl Catalog {
     pub fn resolve(&self, name: &str) -> Result<Resolved<'_>> {
         self.lookup(name).ok_or_else(|| Error::UnknownPart {
             name: name.to_owned(),
+            suggestions: self.suggestions(name),
         })
     }
 
@@ -557,15 +562,16 @@ impl Catalog {
     }
 
     /// The part a system is built from.
-    fn system_part(&self, system: &System) -> Result<&Accelerator> {
+    pub(crate) fn system_part(&self, system: &System) -> Result<&Accelerator> {
         self.accelerator(system.part.as_str())
             .ok_or_else(|| Error::UnknownPart {
                 name: system.part.to_string(),
+                suggestions: Vec::new(),
             })
     }
 
     /// The error for a family name where one part is needed.
-    fn ambiguous(&self, name: &str, family: &Family) -> Error {
+    pub(crate) fn ambiguous(&self, name: &str, family: &Family) -> Error {
         Error::AmbiguousPart {
             name: name.to_owned(),
             family: family.id.to_string(),
@@ -577,13 +583,13 @@ impl Catalog {
         }
     }
 
-    fn lookup(&self, name: &str) -> Option<Resolved<'_>> {
+    pub(crate) fn lookup(&self, name: &str) -> Option<Resolved<'_>> {
         self.names
             .get(&fold(name))
             .and_then(|&target| self.target(target))
     }
 
-    fn target(&self, target: Target) -> Option<Resolved<'_>> {
+    pub(crate) fn target(&self, target: Target) -> Option<Resolved<'_>> {
         match target {
             Target::Family(i) => self.families.get(i).map(Resolved::Family),
             Target::Accelerator(i) => self.accelerators.get(i).map(Resolved::Accelerator),

@@ -209,12 +209,24 @@ impl Catalog {
     #[cfg(feature = "dataset")]
     #[cfg_attr(docsrs, doc(cfg(feature = "dataset")))]
     pub fn builtin() -> Result<&'static Catalog> {
-        static BUILTIN: std::sync::OnceLock<Result<Catalog>> = std::sync::OnceLock::new();
-        BUILTIN
-            .get_or_init(|| Catalog::from_json(include_str!("../../data/catalog.json")))
-            .as_ref()
-            .map_err(Clone::clone)
+        builtin_cell().as_deref().map_err(Clone::clone)
     }
+
+    /// The built-in catalog as the one shared copy registries hold.
+    #[cfg(feature = "dataset")]
+    pub(crate) fn builtin_shared() -> Result<std::sync::Arc<Catalog>> {
+        builtin_cell().clone()
+    }
+}
+
+/// The built-in catalog, read once.
+#[cfg(feature = "dataset")]
+fn builtin_cell() -> &'static Result<std::sync::Arc<Catalog>> {
+    static BUILTIN: std::sync::OnceLock<Result<std::sync::Arc<Catalog>>> =
+        std::sync::OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        Catalog::from_json(include_str!("../../data/catalog.json")).map(std::sync::Arc::new)
+    })
 }
 
 /// Written as the catalog document.

@@ -516,6 +516,28 @@ impl<T: Amount> Estimate<T> {
     }
 }
 
+/// One part of a sum: its bounds and central value, or `None` when unknown. The crate's
+/// derivations (a hardware line's GPUs, its compute) produce parts, which totals add up.
+pub(crate) type Part<T> = Option<(Bounds<T>, T)>;
+
+/// An estimate as a part.
+pub(crate) fn part_of<T: Amount>(estimate: &Estimate<T>) -> Part<T> {
+    estimate.bounds().zip(estimate.central())
+}
+
+/// Applies `f` to the bounds and central value of a part.
+///
+/// # Errors
+/// The first error of `f`.
+pub(crate) fn map_part<T, U>(part: Part<T>, mut f: impl FnMut(T) -> Result<U>) -> Result<Part<U>> {
+    let Some((bounds, central)) = part else {
+        return Ok(None);
+    };
+    let lower = f(bounds.lower)?;
+    let upper = bounds.upper.map(&mut f).transpose()?;
+    Ok(Some((Bounds { lower, upper }, f(central)?)))
+}
+
 fn midpoint<T: Amount>(low: T, high: T) -> T {
     if let Some(m) = low.whole_midpoint(&high) {
         return m;

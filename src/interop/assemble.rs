@@ -12,7 +12,7 @@ use super::ids::IdPool;
 use super::report::{Effect, ImportReport, RowProblem, rows_error};
 use super::table::{Columns, Next, Row, Table};
 use super::{ImportOptions, Mode};
-use crate::catalog::{Catalog, Resolved};
+use crate::catalog::{Accelerator, Catalog, Resolved};
 use crate::model::{
     Citation, Deployment, DeploymentId, HardwareRef, Organisation, OrganisationId,
     OrganisationKind, Source, SourceId,
@@ -145,6 +145,15 @@ impl Assembly {
 
     pub(super) fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// The catalog parts a hardware reference may mean, through the catalog's one resolver;
+    /// none for unlisted hardware.
+    pub(super) fn parts(&self, hardware: &HardwareRef) -> Vec<&Accelerator> {
+        self.catalog
+            .resolve_hardware(hardware, None)
+            .map(|r| r.candidates().iter().map(|c| c.part).collect())
+            .unwrap_or_default()
     }
 
     /// A citation of the table itself.

@@ -1,14 +1,16 @@
-//! What every table writer needs from a registry: row names, organisations by role, hardware
-//! names and counts in GPUs.
+//! What every table writer needs from a registry: row names, organisations by role, and the
+//! hardware as the registry resolved it (names, GPUs, derived compute), read from its index so
+//! that every table agrees with every query.
 
 use std::collections::HashMap;
 
 use super::assemble::fold;
-use crate::catalog::{Accelerator, Catalog};
-use crate::estimate::Estimate;
-use crate::model::{Deployment, DeploymentId, HardwareLine, HardwareRef, Phase, Role, Site};
+use crate::Result;
+use crate::catalog::resolve::format_index;
+use crate::estimate::{Estimate, Part, Total};
+use crate::model::{Deployment, DeploymentId, HardwareLine, Phase, Role, Site};
 use crate::registry::Registry;
-use crate::units::{AcceleratorCount, CountingUnit};
+use crate::units::{AcceleratorCount, ComputeFigure, ComputeFormat, Precision, Sparsity};
 
 /// The name of a phase's row: the deployment's name, with the phase's name in parentheses
 /// when the deployment has several phases (tables have one row per system or cluster).
@@ -102,75 +104,99 @@ pub(super) fn kept(
         .collect()
 }
 
-/// The name a table writes for hardware: the catalog's product (or family) name, the parts'
-/// names joined with " or " for a mix, or the unlisted name as written.
-pub(super) fn hardware_name(catalog: &Catalog, hardware: &HardwareRef) -> String {
-    let name = |id: &str| catalog.get(id).map_or(id, |entry| entry.name()).to_owned();
-    match hardware {
-        HardwareRef::Part(id) => name(id.as_str()),
-        HardwareRef::System(id) => name(id.as_str()),
-        HardwareRef::Family(id) => name(id.as_str()),
-        HardwareRef::OneOf(parts) => parts
-            .iter()
-            .map(|p| name(p.as_str()))
-            .collect::<Vec<_>>()
-            .join(" or "),
-        HardwareRef::Unlisted(name) => name.clone(),
-    }
+/// The position in the registry's resolved index of phase `j` of deployment `d`.
+pub(super) fn phase_at(registry: &Registry, d: usize, j: usize) -> usize {
+    registry.index().phases_of(d).start + j
 }
 
-/// The catalog ID conversions can go through: a part's, a system's or a family's (the catalog
-/// converts a family only where its members agree). A mix of parts or unlisted hardware has
-/// none.
-pub(super) fn catalog_id(hardware: &HardwareRef) -> Option<&str> {
-    match hardware {
-        HardwareRef::Part(id) => Some(id.as_str()),
-        HardwareRef::System(id) => Some(id.as_str()),
-        HardwareRef::Family(id) => Some(id.as_str()),
-        HardwareRef::OneOf(_) | HardwareRef::Unlisted(_) => None,
-    }
+/// The names a table writes for a phase's hardware, in line order: the catalog's product
+/// name of each line's part, system or family ("or" between the parts of a mix), or the
+/// unlisted name as written, as the registry resolved them.
+pub(super) fn hardware_names(registry: &Registry, phase: usize) -> Vec<String> {
+    let index = registry.index();
+    index
+        .lines_of(phase)
+        .filter_map(|l| index.lines.get(l))
+        .map(|line| {
+            index
+                .kinds
+                .get(line.kind as usize)
+                .map(|k| k.name.clone())
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
-/// The catalog parts hardware may be: one for a part or system, the members of a family, the
-/// listed parts of a mix; none for unlisted hardware.
-pub(super) fn parts<'c>(catalog: &'c Catalog, hardware: &HardwareRef) -> Vec<&'c Accelerator> {
-    match hardware {
-        HardwareRef::Part(id) => catalog.accelerator(id.as_str()).into_iter().collect(),
-        HardwareRef::System(id) => catalog
-            .system(id.as_str())
-            .and_then(|s| catalog.accelerator(s.part.as_str()))
-            .into_iter()
-            .collect(),
-        HardwareRef::Family(id) => catalog
-            .family(id.as_str())
-            .map(|f| catalog.members(f).collect())
-            .unwrap_or_default(),
-        HardwareRef::OneOf(ids) => ids
-            .iter()
-            .filter_map(|id| catalog.accelerator(id.as_str()))
-            .collect(),
-        HardwareRef::Unlisted(_) => Vec::new(),
-    }
-}
-
-/// A hardware line's count in GPUs, converted through the catalog when it is in another unit.
+/// Each hardware line of a phase with its GPUs, as the registry resolved them (the rounding
+/// rule of [`crate::catalog::resolve`]; `None` for a line whose GPUs are unknown).
 ///
 /// # Errors
-/// Why it cannot be converted: hardware with no catalog ID counted in other units than GPUs,
-/// or a catalog error.
-pub(super) fn gpus(
-    catalog: &Catalog,
-    line: &HardwareLine,
-) -> Result<Estimate<AcceleratorCount>, String> {
-    let id = catalog_id(&line.hardware);
-    line.count
-        .value
-        .try_map(|count| match (count.unit(), id) {
-            (CountingUnit::Gpu, _) => Ok(count),
-            (_, Some(id)) => catalog.gpus(id, count),
-            (_, None) => Err(crate::Error::UnknownPart {
-                name: hardware_name(catalog, &line.hardware),
-            }),
+/// Overflow past `u64::MAX` GPUs.
+pub(super) fn line_gpus<'p>(
+    registry: &Registry,
+    phase_at: usize,
+    phase: &'p Phase,
+) -> Result<Vec<(&'p HardwareLine, Part<AcceleratorCount>)>> {
+    let index = registry.index();
+    phase
+        .hardware
+        .iter()
+        .zip(index.lines_of(phase_at))
+        .map(|(line, l)| {
+            let gpus = match index.lines.get(l) {
+                Some(row) => index.line_gpus(row)?,
+                None => None,
+            };
+            Ok((line, gpus))
         })
-        .map_err(|e| format!("the count cannot be converted to GPUs: {e}"))
+        .collect()
+}
+
+/// A phase's GPUs: the total of its lines' (an unknown line is an unknown part), the same sum
+/// a query by phase gives.
+///
+/// # Errors
+/// Overflow.
+pub(super) fn phase_gpus(
+    registry: &Registry,
+    phase_at: usize,
+    phase: &Phase,
+) -> Result<Total<AcceleratorCount>> {
+    let mut total = Total::new();
+    for (_, part) in line_gpus(registry, phase_at, phase)? {
+        match part {
+            Some((bounds, central)) => total.add_known(bounds, central)?,
+            None => total.add(&Estimate::unknown())?,
+        }
+    }
+    Ok(total)
+}
+
+/// A phase's peak compute at a format, derived from its hardware as the registry resolved it;
+/// `None` when it has no hardware or any line's figure is unknown (unlisted, or no figure for
+/// the format).
+pub(super) fn phase_peak(
+    registry: &Registry,
+    phase_at: usize,
+    precision: Precision,
+    sparsity: Sparsity,
+) -> Option<Total<ComputeFigure>> {
+    let index = registry.index();
+    let lines = index.lines_of(phase_at);
+    if lines.is_empty() {
+        return None;
+    }
+    let format = ComputeFormat::peak(precision, sparsity);
+    let at = format_index(precision, sparsity);
+    let mut total = Total::new();
+    for l in lines {
+        let line = index.lines.get(l)?;
+        let kind = index.kinds.get(line.kind as usize)?;
+        let (bounds, central) = kind
+            .factors
+            .peak(line.count(kind.unit), at, format)
+            .ok()??;
+        total.add_known(bounds, central).ok()?;
+    }
+    Some(total)
 }

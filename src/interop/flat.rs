@@ -4,12 +4,12 @@
 //! | column | what it holds |
 //! | --- | --- |
 //! | `deployment_id`, `deployment`, `phase`, `status` | IDs, names and the status tag (`operational`, `planned`, ...) |
-//! | `host_country`, `host_country_name` | ISO 3166-1 alpha-2 code and common name |
+//! | `host_country`, `host_country_name` | ISO 3166-1 alpha-2 code and common name; `unknown` and empty when no source states the host |
 //! | `site`, `owners`, `operators` | the site's name; organisation names, `; `-separated |
 //! | `announced`, `online`, `end` | partial dates as written (`2026-Q1`) |
 //! | `online_earliest`, `online_latest` | the first and last day the online date covers |
 //! | `hardware` | hardware names (catalog product names or as written), `; `-separated |
-//! | `gpus_lower`, `gpus_central`, `gpus_upper` | GPUs over all hardware lines, converted through the catalog; upper empty when unbounded |
+//! | `gpus_lower`, `gpus_central`, `gpus_upper` | GPUs over all hardware lines, as the registry resolved them (bounds taken in the counted unit, then converted; see [the rounding rule](crate::catalog::resolve#the-rounding-rule)); upper empty when unbounded. Sums of these columns equal a query's totals |
 //! | `gpus_unknown_lines` | hardware lines whose count is unknown (not summed as zero) |
 //! | `stated_format`, `stated_reading` | the stated compute's format (`FP4 sparse peak`) and whether it is `stated`, `assumed` or `unstated` |
 //! | `stated_pflops_lower`, `_central`, `_upper` | the stated compute, PFLOP/s (POP/s for INT8) |
@@ -24,8 +24,8 @@
 //! decimal that, times the column's unit, gives the registry's value exactly (`793400`, not
 //! `793400.0000000001`), or the nearest where no decimal does (a unit in the last place).
 
-use crate::estimate::{Amount, Estimate, Total};
-use crate::interop::export::{catalog_id, gpus, hardware_name, organisations};
+use crate::estimate::{Amount, Total};
+use crate::interop::export::{hardware_names, organisations, phase_at, phase_gpus, phase_peak};
 use crate::interop::report::{Export, Sheet};
 use crate::interop::table::{self, write_number};
 use crate::model::{Deployment, FormatReading, Phase, Role};
@@ -126,13 +126,18 @@ type Cells = Vec<(&'static str, String)>;
 /// ```
 pub fn write(registry: &Registry) -> Result<Export> {
     let mut sheet = Sheet::new(HEADER);
-    for d in registry.deployments() {
+    for (i, d) in registry.deployments().iter().enumerate() {
         if d.phases.is_empty() {
             sheet.push(deployment_cells(registry, d, None));
         }
-        for p in &d.phases {
+        for (j, p) in d.phases.iter().enumerate() {
             let mut cells = deployment_cells(registry, d, Some(p));
-            cells.extend(phase_cells(registry, p, &mut sheet));
+            cells.extend(phase_cells(
+                registry,
+                phase_at(registry, i, j),
+                p,
+                &mut sheet,
+            ));
             sheet.push(cells);
         }
     }
@@ -156,8 +161,14 @@ fn deployment_cells(registry: &Registry, d: &Deployment, p: Option<&Phase>) -> C
     vec![
         ("deployment_id", d.id.to_string()),
         ("deployment", d.name.clone()),
-        ("host_country", d.host.alpha2().to_owned()),
-        ("host_country_name", d.host.name().to_owned()),
+        (
+            "host_country",
+            d.host.map_or("unknown", |c| c.alpha2()).to_owned(),
+        ),
+        (
+            "host_country_name",
+            d.host.map(|c| c.name().to_owned()).unwrap_or_default(),
+        ),
         ("site", super::export::site(d.site.as_ref())),
         (
             "owners",
@@ -178,30 +189,23 @@ fn date(d: Option<PartialDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-fn phase_cells(registry: &Registry, p: &Phase, sheet: &mut Sheet) -> Cells {
+fn phase_cells(registry: &Registry, at: usize, p: &Phase, sheet: &mut Sheet) -> Cells {
     let mut cells = vec![
         ("phase", p.name.clone()),
         ("status", p.status.tag().to_owned()),
         ("announced", date(p.dates.announced)),
         ("online", date(p.dates.online)),
         ("end", date(p.dates.end)),
-        (
-            "hardware",
-            p.hardware
-                .iter()
-                .map(|l| hardware_name(registry.catalog(), &l.hardware))
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
+        ("hardware", hardware_names(registry, at).join("; ")),
     ];
     if let Some(online) = p.dates.online {
         cells.push(("online_earliest", online.earliest().to_string()));
         cells.push(("online_latest", online.latest().to_string()));
     }
-    cells.extend(gpu_cells(registry, p, sheet));
+    cells.extend(gpu_cells(registry, at, p, sheet));
     cells.extend(stated_cells(p));
     for (precision, sparsity, stem) in DERIVED {
-        let total = derived(registry, p, precision, sparsity);
+        let total = phase_peak(registry, at, precision, sparsity);
         cells.extend(bounds(stem, total.as_ref(), |f: ComputeFigure| {
             in_unit(f.rate.base_value(), 1e15)
         }));
@@ -243,23 +247,17 @@ fn bounds<T: Amount>(stem: &str, total: Option<&Total<T>>, write: impl Fn(T) -> 
     .collect()
 }
 
-/// The GPUs of every hardware line, converted through the catalog.
-fn gpu_cells(registry: &Registry, p: &Phase, sheet: &mut Sheet) -> Cells {
+/// The GPUs of every hardware line, as the registry resolved them.
+fn gpu_cells(registry: &Registry, at: usize, p: &Phase, sheet: &mut Sheet) -> Cells {
     if p.hardware.is_empty() {
         return Vec::new();
     }
-    let mut lines: Vec<Estimate<AcceleratorCount>> = Vec::new();
-    for line in &p.hardware {
-        match gpus(registry.catalog(), line) {
-            Ok(e) => lines.push(e),
-            Err(message) => {
-                sheet.left_out("gpus_central", line.count.value.to_string(), &message);
-                return Vec::new();
-            }
+    let total = match phase_gpus(registry, at, p) {
+        Ok(total) => total,
+        Err(e) => {
+            sheet.left_out("gpus_central", String::new(), &e.to_string());
+            return Vec::new();
         }
-    }
-    let Ok(total) = Total::sum(&lines) else {
-        return Vec::new();
     };
     let mut cells = bounds("gpus", Some(&total), |c: AcceleratorCount| {
         c.count().to_string()
@@ -293,28 +291,4 @@ fn stated_cells(p: &Phase) -> Cells {
         in_unit(r.base_value(), 1e15)
     }));
     cells
-}
-
-/// The catalog peak of every hardware line at a format; `None` when there is no hardware, or
-/// a line is unlisted, cannot be converted or has no figure for the format.
-fn derived(
-    registry: &Registry,
-    p: &Phase,
-    precision: Precision,
-    sparsity: Sparsity,
-) -> Option<Total<ComputeFigure>> {
-    if p.hardware.is_empty() {
-        return None;
-    }
-    let mut total = Total::new();
-    for line in &p.hardware {
-        let id = catalog_id(&line.hardware)?;
-        let peak = line
-            .count
-            .value
-            .try_map(|count| registry.catalog().peak(id, count, precision, sparsity))
-            .ok()?;
-        total.add(&peak).ok()?;
-    }
-    Some(total)
 }

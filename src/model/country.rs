@@ -823,6 +823,11 @@ impl Country {
         self.row().iso_name
     }
 
+    /// The country's position in [`Country::all`], for tables indexed by country.
+    pub(crate) const fn position(self) -> usize {
+        self.0 as usize
+    }
+
     /// All 249 officially assigned countries, in alpha-2 order.
     ///
     /// # Example
@@ -931,7 +936,7 @@ impl<'de> serde::Deserialize<'de> for Country {
 #[cfg(feature = "serde")]
 impl Country {
     /// The strict reading used on the wire: an upper-case, officially assigned alpha-2 code.
-    fn from_wire(value: &str) -> std::result::Result<Self, String> {
+    pub(crate) fn from_wire(value: &str) -> std::result::Result<Self, String> {
         let canonical = value.len() == 2 && value.bytes().all(|b| b.is_ascii_uppercase());
         match Self::from_alpha2(value) {
             Ok(country) if canonical => Ok(country),

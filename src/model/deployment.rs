@@ -182,8 +182,12 @@ pub struct Deployment {
     pub id: DeploymentId,
     /// Its name.
     pub name: String,
-    /// Where the hardware is.
-    pub host: Country,
+    /// Where the hardware is; `None` when no source states it (written `"unknown"` on the
+    /// wire). A deployment of unknown host is grouped under
+    /// [`Group::Unknown`](crate::analysis::Group::Unknown) and never counted in a country's
+    /// total.
+    #[cfg_attr(feature = "serde", serde(with = "host_wire"))]
+    pub host: Option<Country>,
     /// Where in the host country.
     #[cfg_attr(
         feature = "serde",
@@ -241,21 +245,27 @@ pub struct Deployment {
 }
 
 impl Deployment {
-    /// A deployment with an ID, a name and a host country.
+    /// A deployment with an ID, a name and a host country (`None` when no source states it).
     ///
     /// # Example
     /// ```
     /// use sovereign_compute::model::Deployment;
     /// use sovereign_compute::Country;
     /// let d = Deployment::new("fr-mistral".parse()?, "Mistral Compute", Country::FR);
-    /// assert_eq!(d.host, Country::FR);
+    /// assert_eq!(d.host, Some(Country::FR));
+    /// let gigafactory = Deployment::new("eu-gigafactory-1".parse()?, "EU AI Gigafactory", None);
+    /// assert_eq!(gigafactory.host, None);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn new(id: DeploymentId, name: impl Into<String>, host: Country) -> Self {
+    pub fn new(
+        id: DeploymentId,
+        name: impl Into<String>,
+        host: impl Into<Option<Country>>,
+    ) -> Self {
         Self {
             id,
             name: name.into(),
-            host,
+            host: host.into(),
             site: None,
             organisations: Vec::new(),
             purposes: Vec::new(),
@@ -346,5 +356,47 @@ impl Deployment {
             .iter()
             .filter(move |p| p.role == role)
             .map(|p| &p.organisation)
+    }
+}
+
+/// The host country on the wire: its alpha-2 code, or `"unknown"` when no source states it.
+/// The field is required, so that a forgotten host is an error rather than an unknown one.
+#[cfg(feature = "serde")]
+mod host_wire {
+    use crate::Country;
+
+    pub(super) fn serialize<S: serde::Serializer>(
+        host: &Option<Country>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match host {
+            Some(country) => serde::Serialize::serialize(country, serializer),
+            None => serializer.serialize_str("unknown"),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Country>, D::Error> {
+        struct HostVisitor;
+
+        impl serde::de::Visitor<'_> for HostVisitor {
+            type Value = Option<Country>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "an ISO 3166-1 alpha-2 country code in upper case, such as \"FR\", or \"unknown\"",
+                )
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Option<Country>, E> {
+                if value == "unknown" {
+                    return Ok(None);
+                }
+                Country::from_wire(value).map(Some).map_err(E::custom)
+            }
+        }
+
+        deserializer.deserialize_str(HostVisitor)
     }
 }

@@ -26,11 +26,12 @@ mod phase;
 mod programme;
 mod source;
 
+/// Hardware references belong to the catalog; re-exported here beside the hardware lines
+/// that hold them.
+pub use crate::catalog::HardwareRef;
 pub use deployment::{DataResidency, Deployment, Participation, Purpose, Site, Sovereignty};
 pub use ids::{DeploymentId, InitiativeId, OrganisationId, ProgrammeId, SourceId};
 pub use organisation::{Organisation, OrganisationKind, Role};
-pub use phase::{
-    FormatReading, HardwareLine, HardwareRef, Phase, PhaseDates, StatedCompute, Status,
-};
+pub use phase::{FormatReading, HardwareLine, Phase, PhaseDates, StatedCompute, Status};
 pub use programme::{Initiative, InitiativeKind, Programme};
 pub use source::{Citation, Source, Sourced};

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::{Citation, Sourced};
-use crate::catalog::{FamilyId, PartId, SystemId};
+use crate::catalog::HardwareRef;
 use crate::estimate::Estimate;
 use crate::units::{AcceleratorCount, ComputeFormat, ComputeRate, Power};
 use crate::{Error, PartialDate, Result};
@@ -151,62 +151,6 @@ pub struct PhaseDates {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub end: Option<PartialDate>,
-}
-
-/// What a hardware line counts: a catalog part or system, a set of parts the source leaves
-/// open ("Blackwell GPUs", "DGX B200 systems and RTX PRO Servers"), or hardware the catalog
-/// does not list (kept as written, never guessed).
-///
-/// When the part is left open, figures derived from it span the candidates: the lower bound
-/// uses the candidate with the smallest per-GPU figure, the upper bound the largest, and the
-/// central value the midpoint of the two. A candidate without a figure for the format asked
-/// makes the derived figure unknown.
-///
-/// On the wire: `{"part": "nvidia-gb200"}`, `{"system": "nvidia-gb200-nvl72"}`,
-/// `{"family": "nvidia-blackwell"}`, `{"one_of": ["nvidia-b200", "nvidia-rtx-pro-6000-server"]}`,
-/// `{"unlisted": "NVIDIA GPUs (model not stated)"}`.
-///
-/// # Example
-/// ```
-/// use sovereign_compute::model::HardwareRef;
-/// let part = HardwareRef::Part("nvidia-gb200".into());
-/// let open = HardwareRef::Family("nvidia-blackwell".into());
-/// let other = HardwareRef::Unlisted("NVIDIA GPUs (model not stated)".into());
-/// assert_ne!(part, other);
-/// assert_eq!(open.candidates(), None); // a family's members come from the catalog
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum HardwareRef {
-    /// A catalog accelerator (GPU or superchip), by ID.
-    Part(PartId),
-    /// A catalog system (node, rack or pod), by ID.
-    System(SystemId),
-    /// Any member of a catalog family, by family ID: the source names only the family.
-    Family(FamilyId),
-    /// Any mix of these catalog parts: the source names several and not the split.
-    OneOf(Vec<PartId>),
-    /// Hardware the catalog does not list, as the source names it.
-    Unlisted(String),
-}
-
-impl HardwareRef {
-    /// The parts listed by a [`OneOf`](HardwareRef::OneOf) reference; `None` for the others
-    /// (a family's members are looked up in the catalog).
-    ///
-    /// # Example
-    /// ```
-    /// use sovereign_compute::model::HardwareRef;
-    /// let mix = HardwareRef::OneOf(vec!["nvidia-b200".into(), "nvidia-rtx-pro-6000-server".into()]);
-    /// assert_eq!(mix.candidates().map(<[_]>::len), Some(2));
-    /// ```
-    pub fn candidates(&self) -> Option<&[PartId]> {
-        match self {
-            HardwareRef::OneOf(parts) => Some(parts),
-            _ => None,
-        }
-    }
 }
 
 /// One line of a phase's hardware: what, and how many in which counting unit.
@@ -502,12 +446,6 @@ impl Phase {
                     ));
                 }
             }
-        }
-        if self.status == Status::Decommissioned && d.end.is_none() {
-            out.push((
-                "dates.end".to_owned(),
-                "a decommissioned phase needs an end date".to_owned(),
-            ));
         }
         if d.end.is_some()
             && !matches!(

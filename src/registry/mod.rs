@@ -9,14 +9,28 @@
 //! - every reference resolves: organisations, cited sources, programme members, links between
 //!   deployments (`superseded_by`, `duplicate_of`), initiative partners;
 //! - phase dates in order (announced ≤ start ≤ online ≤ end, where certainly out of order);
-//! - a status its dates do not contradict (decommissioned phases have an end date, and only
-//!   ended phases have one); a missing date is unknown, not wrong;
-//! - hardware lines name catalog parts, systems and families by ID, counted in a unit every
-//!   candidate part has;
+//! - a status its dates do not contradict (only ended phases have an end date); a missing
+//!   date is unknown, not wrong (a decommissioned phase may have an unknown end);
+//! - every hardware line resolves through the catalog's one resolver
+//!   ([`Catalog::resolve_hardware`]): its part, system, family or name is in the catalog and is
+//!   of the kind the line says, and its count is in a unit every candidate part has.
+//!   Names and aliases are replaced by canonical IDs (`{"part": "B200"}` is stored as
+//!   `{"part": "nvidia-b200"}`); an unknown name gets the catalog's closest names as
+//!   suggestions;
 //! - a programme contains only deployments hosted in its countries.
 //!
 //! Values are checked where they are made: a negative or non-finite quantity cannot exist
 //! (see [`crate::units`]), so no registry can hold one.
+//!
+//! # Resolved once
+//!
+//! Building also resolves every hardware line, once, and keeps the result beside the records
+//! as a compact index laid out for scanning: per deployment, phase and line, the host and
+//! operator countries, status, online and end days, interned part, vendor, architecture and
+//! organisation codes, the counts and what each kind of line converts to. Analysis,
+//! reconciliation and every export read that index rather than the catalog, so two outputs of
+//! the crate that answer the same question agree exactly. The index is derived: it is never
+//! written to JSON, it is rebuilt on load, and it never changes a result.
 //!
 //! ```
 //! use sovereign_compute::model::{Deployment, Organisation, OrganisationKind, Participation, Phase, Role, Status};
@@ -45,6 +59,7 @@
 //! # Ok::<(), sovereign_compute::Error>(())
 //! ```
 
+pub(crate) mod index;
 mod validate;
 #[cfg(feature = "serde")]
 mod wire;
@@ -53,6 +68,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
+use index::{Index, Kinds};
+
+use crate::Country;
 use crate::catalog::Catalog;
 use crate::model::{
     Deployment, DeploymentId, Initiative, InitiativeId, Organisation, OrganisationId, Programme,
@@ -252,7 +270,7 @@ impl RegistryBuilder {
     /// ```
     pub fn problems(&self) -> Result<Vec<Problem>> {
         let catalog = self.resolved_catalog()?;
-        Ok(validate::problems(self, &catalog))
+        Ok(validate::problems(self, &mut Kinds::new(&catalog)).0)
     }
 
     /// Checks every record and builds the registry.
@@ -266,24 +284,40 @@ impl RegistryBuilder {
     /// assert!(Registry::builder().build()?.deployments().is_empty());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn build(self) -> Result<Registry> {
+    pub fn build(mut self) -> Result<Registry> {
         let catalog = self.resolved_catalog()?;
-        let problems = validate::problems(&self, &catalog);
+        let mut kinds = Kinds::new(&catalog);
+        let (problems, line_kinds) = validate::problems(&self, &mut kinds);
         if !problems.is_empty() {
             return Err(Error::InvalidRegistry { problems });
         }
+        // Store what each line means in the catalog's words: canonical IDs, not aliases.
+        let mut line_kind = line_kinds.iter();
+        for d in &mut self.deployments {
+            for p in &mut d.phases {
+                for line in &mut p.hardware {
+                    if let Some(kind) = line_kind.next().and_then(|&k| kinds.kinds.get(k as usize))
+                        && line.hardware != kind.hardware
+                    {
+                        line.hardware = kind.hardware.clone();
+                    }
+                }
+            }
+        }
+        let index = Index::build(&self.deployments, &self.organisations, kinds, &line_kinds)?;
         Ok(Registry {
-            source_index: index(&self.sources, |s| s.id.as_str()),
-            organisation_index: index(&self.organisations, |o| o.id.as_str()),
-            deployment_index: index(&self.deployments, |d| d.id.as_str()),
-            programme_index: index(&self.programmes, |p| p.id.as_str()),
-            initiative_index: index(&self.initiatives, |i| i.id.as_str()),
+            source_index: index_by_id(&self.sources, |s| s.id.as_str()),
+            organisation_index: index_by_id(&self.organisations, |o| o.id.as_str()),
+            deployment_index: index_by_id(&self.deployments, |d| d.id.as_str()),
+            programme_index: index_by_id(&self.programmes, |p| p.id.as_str()),
+            initiative_index: index_by_id(&self.initiatives, |i| i.id.as_str()),
             sources: self.sources,
             organisations: self.organisations,
             deployments: self.deployments,
             programmes: self.programmes,
             initiatives: self.initiatives,
             catalog,
+            index: Arc::new(index),
         })
     }
 
@@ -296,18 +330,19 @@ impl RegistryBuilder {
 }
 
 /// The catalog hardware is checked against when none is given: the built-in one with feature
-/// `dataset`, else an empty one.
+/// `dataset`, else an empty one. One shared copy, never cloned per registry.
 #[cfg(feature = "dataset")]
 pub(crate) fn default_catalog() -> Result<Arc<Catalog>> {
-    Ok(Arc::new(Catalog::builtin()?.clone()))
+    Catalog::builtin_shared()
 }
 
 #[cfg(not(feature = "dataset"))]
 pub(crate) fn default_catalog() -> Result<Arc<Catalog>> {
-    Ok(Arc::new(Catalog::new()))
+    static EMPTY: std::sync::OnceLock<Arc<Catalog>> = std::sync::OnceLock::new();
+    Ok(Arc::clone(EMPTY.get_or_init(|| Arc::new(Catalog::new()))))
 }
 
-fn index<T>(records: &[T], id: impl Fn(&T) -> &str) -> BTreeMap<String, usize> {
+fn index_by_id<T>(records: &[T], id: impl Fn(&T) -> &str) -> BTreeMap<String, usize> {
     records
         .iter()
         .enumerate()
@@ -327,7 +362,7 @@ fn index<T>(records: &[T], id: impl Fn(&T) -> &str) -> BTreeMap<String, usize> {
 ///     .deployment(Deployment::new("it-colosseum".parse()?, "Colosseum", Country::IT))
 ///     .build()?;
 /// let d = r.deployment(&"it-colosseum".parse()?).unwrap();
-/// assert_eq!(d.host, Country::IT);
+/// assert_eq!(d.host, Some(Country::IT));
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -343,6 +378,9 @@ pub struct Registry {
     programme_index: BTreeMap<String, usize>,
     initiative_index: BTreeMap<String, usize>,
     catalog: Arc<Catalog>,
+    /// What every hardware line means, resolved once when the registry was built; derived
+    /// from the records and the catalog, shared between clones.
+    index: Arc<Index>,
 }
 
 /// Two registries are equal when their records are; the catalogs are not compared.
@@ -400,6 +438,36 @@ impl Registry {
     /// ```
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// The resolved index the analysis and exports read.
+    pub(crate) fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The country that controls a deployment: its stated
+    /// [`operator_country`](crate::model::Sovereignty::operator_country), else the
+    /// headquarters of the first organisation in the [`Operator`](crate::model::Role::Operator)
+    /// role that has one, else that of the first [`Owner`](crate::model::Role::Owner); `None`
+    /// if none of these is known. Worked out once when the registry is built.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::{Deployment, Organisation, OrganisationKind, Participation, Role};
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    ///
+    /// let registry = Registry::builder()
+    ///     .organisation(Organisation::new("nebius".parse()?, "Nebius", OrganisationKind::CloudProvider).with_headquarters(Country::NL))
+    ///     .deployment(Deployment::new("fi-nebius".parse()?, "Nebius Finland", Country::FI)
+    ///         .with_organisation(Participation::new("nebius".parse()?, Role::Operator)))
+    ///     .build()?;
+    /// assert_eq!(registry.operator_country(&"fi-nebius".parse()?), Some(Country::NL));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn operator_country(&self, deployment: &DeploymentId) -> Option<Country> {
+        let &i = self.deployment_index.get(deployment.as_str())?;
+        self.index.deployments.get(i)?.operator
     }
 
     /// All sources, in the order added.
@@ -469,6 +537,11 @@ impl Registry {
         self.source_index
             .get(id.as_str())
             .map(|&i| &self.sources[i])
+    }
+
+    /// The position of a deployment in [`deployments`](Self::deployments).
+    pub(crate) fn position(&self, id: &DeploymentId) -> Option<usize> {
+        self.deployment_index.get(id.as_str()).copied()
     }
 
     /// An organisation by ID.

@@ -2,10 +2,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::index::{Kinds, NONE};
 use super::{Problem, RegistryBuilder};
 use crate::Country;
-use crate::catalog::Catalog;
-use crate::model::{Citation, HardwareRef, Phase};
+use crate::model::{Citation, Phase};
 
 /// Collects problems for one record.
 struct Record<'a> {
@@ -82,8 +82,11 @@ impl Known<'_> {
     }
 }
 
-pub(super) fn problems(b: &RegistryBuilder, catalog: &Catalog) -> Vec<Problem> {
+/// Every problem of the records, in record order, and the kind of each hardware line (in
+/// record order; [`NONE`] for a line that does not resolve).
+pub(super) fn problems(b: &RegistryBuilder, kinds: &mut Kinds<'_>) -> (Vec<Problem>, Vec<u32>) {
     let mut out = Vec::new();
+    let mut line_kinds = Vec::new();
     let known = Known {
         sources: ids("source", &b.sources, |s| s.id.as_str(), &mut out),
         organisations: ids(
@@ -131,12 +134,12 @@ pub(super) fn problems(b: &RegistryBuilder, catalog: &Catalog) -> Vec<Problem> {
                     format!("duplicate phase name {:?}", phase.name),
                 );
             }
-            check_phase(&mut rec, &known, catalog, i, phase);
+            check_phase(&mut rec, &known, kinds, &mut line_kinds, i, phase);
         }
     }
 
     // Built once: rebuilding it per programme made validation quadratic.
-    let hosts: BTreeMap<&str, Country> = b
+    let hosts: BTreeMap<&str, Option<Country>> = b
         .deployments
         .iter()
         .map(|d| (d.id.as_str(), d.host))
@@ -160,7 +163,8 @@ pub(super) fn problems(b: &RegistryBuilder, catalog: &Catalog) -> Vec<Problem> {
         for (i, id) in p.deployments.iter().enumerate() {
             match hosts.get(id.as_str()) {
                 None => known.deployment(&mut rec, format!("deployments[{i}]"), id.as_str()),
-                Some(host) if !p.countries.is_empty() && !p.countries.contains(host) => rec.problem(
+                // A host no source states cannot contradict the programme's countries.
+                Some(Some(host)) if !p.countries.is_empty() && !p.countries.contains(host) => rec.problem(
                     format!("deployments[{i}]"),
                     format!(
                         "deployment {:?} is hosted in {host}, outside the programme's countries ({})",
@@ -184,13 +188,14 @@ pub(super) fn problems(b: &RegistryBuilder, catalog: &Catalog) -> Vec<Problem> {
         }
         known.citations(&mut rec, "sources", &init.sources);
     }
-    out
+    (out, line_kinds)
 }
 
 fn check_phase(
     rec: &mut Record<'_>,
     known: &Known<'_>,
-    catalog: &Catalog,
+    kinds: &mut Kinds<'_>,
+    line_kinds: &mut Vec<u32>,
     i: usize,
     phase: &Phase,
 ) {
@@ -208,64 +213,13 @@ fn check_phase(
     for (j, line) in phase.hardware.iter().enumerate() {
         let field = format!("{at}.hardware[{j}]");
         known.citations(rec, &format!("{field}.count.sources"), &line.count.sources);
-        let names = match catalog_names(catalog, &line.hardware) {
-            None => continue,
-            Some(Ok(names)) => names,
-            Some(Err(message)) => {
-                rec.problem(format!("{field}.hardware"), message);
-                continue;
+        // The resolver says whether the line means something: the one place hardware is read.
+        match kinds.of(line) {
+            Ok(kind) => line_kinds.push(kind),
+            Err(why) => {
+                line_kinds.push(NONE);
+                rec.problem(format!("{field}.{}", why.field), why.message);
             }
-        };
-        let Some(unit) = line.count.value.bounds().map(|b| b.lower.unit()) else {
-            continue;
-        };
-        // Report the first candidate the unit does not fit; one problem per line is enough.
-        if let Some(e) = names.iter().find_map(|n| catalog.gpus_per(n, unit).err()) {
-            rec.problem(format!("{field}.count"), e.to_string());
         }
     }
-}
-
-/// The catalog names a hardware reference stands for, or why it does not resolve; `None` for
-/// unlisted hardware, which is not checked.
-fn catalog_names<'a>(
-    catalog: &Catalog,
-    hardware: &'a HardwareRef,
-) -> Option<Result<Vec<&'a str>, String>> {
-    let found = match hardware {
-        HardwareRef::Unlisted(_) => return None,
-        HardwareRef::Part(id) if catalog.accelerator(id.as_str()).is_none() => Err(format!(
-            "unknown catalog part {:?}; use a part ID from the catalog, or \"unlisted\" for hardware it does not have",
-            id.as_str()
-        )),
-        HardwareRef::System(id) if catalog.system(id.as_str()).is_none() => Err(format!(
-            "unknown catalog system {:?}; use a system ID from the catalog, or \"unlisted\"",
-            id.as_str()
-        )),
-        HardwareRef::Family(id) if catalog.family(id.as_str()).is_none() => Err(format!(
-            "unknown catalog family {:?}; use a family ID from the catalog",
-            id.as_str()
-        )),
-        HardwareRef::OneOf(parts) if parts.len() < 2 => {
-            Err("\"one_of\" needs at least two parts; use \"part\" for one".to_owned())
-        }
-        HardwareRef::OneOf(parts) => {
-            let missing: Vec<&str> = parts
-                .iter()
-                .map(|p| p.as_str())
-                .filter(|p| catalog.accelerator(p).is_none())
-                .collect();
-            if missing.is_empty() {
-                Ok(parts.iter().map(|p| p.as_str()).collect())
-            } else {
-                Err(format!(
-                    "unknown catalog parts {missing:?}; use part IDs from the catalog"
-                ))
-            }
-        }
-        HardwareRef::Part(id) => Ok(vec![id.as_str()]),
-        HardwareRef::System(id) => Ok(vec![id.as_str()]),
-        HardwareRef::Family(id) => Ok(vec![id.as_str()]),
-    };
-    Some(found)
 }

@@ -25,7 +25,7 @@
 //!            Isambard-AI,Existing,United Kingdom of Great Britain and Northern Ireland,University of Bristol,2025-07-01,Year only,5\n";
 //! let report = epoch::read(csv.as_bytes(), &ImportOptions::new())?;
 //! let d = &report.registry.deployments()[0];
-//! assert_eq!(d.host, Country::GB);
+//! assert_eq!(d.host, Some(Country::GB));
 //! assert_eq!(d.phases[0].status, Status::Operational);
 //! let online = d.phases[0].dates.online.unwrap();
 //! assert_eq!((online.to_string(), online.precision()), ("2025".to_owned(), DatePrecision::Year));

@@ -7,7 +7,6 @@ use super::{DEPLOYMENT_TAGS, PERFORMANCE, PHASE_TAGS, POWER_TAGS, TABLE, TABLE_U
 use crate::catalog::{Accelerator, Form};
 use crate::estimate::Estimate;
 use crate::interop::assemble::{Assembly, Format, LinkKind, import};
-use crate::interop::export::parts;
 use crate::interop::table::Row;
 use crate::interop::{ImportOptions, ImportReport, notes};
 use crate::model::{
@@ -231,6 +230,9 @@ fn end(row: &mut Row<'_>, status: Status) -> Option<PartialDate> {
     }
 }
 
+/// The hardware of a row that gives a chip quantity but no chip type.
+pub(crate) const UNSTATED_CHIP: &str = "AI chips (type not stated)";
+
 /// The primary and secondary chips, counted in GPUs as Epoch AI counts them.
 fn chips(row: &mut Row<'_>, a: &Assembly) -> Vec<HardwareLine> {
     let mut lines = Vec::new();
@@ -242,7 +244,12 @@ fn chips(row: &mut Row<'_>, a: &Assembly) -> Vec<HardwareLine> {
         if name.is_none() && row.cell(quantity).is_none() {
             continue;
         }
-        let hardware = name.map_or(HardwareRef::Unlisted(String::new()), |n| a.hardware(n));
+        // A count without a chip type is still a count of chips: kept, as unlisted hardware
+        // named for what the table says of it.
+        let hardware = name.map_or_else(
+            || HardwareRef::Unlisted(UNSTATED_CHIP.to_owned()),
+            |n| a.hardware(n),
+        );
         let count = row.count(quantity).map_or_else(Estimate::unknown, |n| {
             Estimate::exact(AcceleratorCount::gpus(n))
         });
@@ -320,10 +327,7 @@ fn reading(column: &str, a: &Assembly, hardware: &[HardwareLine]) -> FormatReadi
 /// Epoch AI's 8-bit figure is INT8 on parts without FP8 (A100, MI250X) and FP8 on the rest;
 /// the catalog says which. Parts it does not list are assumed FP8, as every current part is.
 fn eight_bit(a: &Assembly, hardware: &[HardwareLine]) -> (Precision, String) {
-    let parts: Vec<Vec<&Accelerator>> = hardware
-        .iter()
-        .map(|l| parts(a.catalog(), &l.hardware))
-        .collect();
+    let parts: Vec<Vec<&Accelerator>> = hardware.iter().map(|l| a.parts(&l.hardware)).collect();
     let has_fp8 = |p: &&Accelerator| {
         p.figure(Precision::Fp8, Sparsity::Dense).is_some()
             || p.figure(Precision::Fp8, Sparsity::Sparse).is_some()

@@ -6,7 +6,8 @@ use super::{
 };
 use crate::Result;
 use crate::interop::export::{
-    RowNames, gpus, hardware_name, kept, organisation_names, organisations, row_name, site,
+    RowNames, hardware_names, kept, line_gpus, organisation_names, organisations, phase_at,
+    row_name, site,
 };
 use crate::interop::report::{Export, Sheet};
 use crate::interop::table::{parse_number, write_derived, write_number, write_scientific};
@@ -57,7 +58,7 @@ type Cells = Vec<(&'static str, String)>;
 pub fn write(registry: &Registry) -> Result<Export> {
     let mut sheet = Sheet::new(HEADER);
     let names = RowNames::new(registry);
-    for d in registry.deployments() {
+    for (i, d) in registry.deployments().iter().enumerate() {
         if d.phases.is_empty() {
             sheet.skipped(
                 NAME,
@@ -65,7 +66,7 @@ pub fn write(registry: &Registry) -> Result<Export> {
                 "a deployment without phases has no row",
             );
         }
-        for p in &d.phases {
+        for (j, p) in d.phases.iter().enumerate() {
             let name = row_name(d, p);
             if name.trim().is_empty() {
                 sheet.skipped(NAME, name, "a row without a name cannot be read back");
@@ -74,7 +75,10 @@ pub fn write(registry: &Registry) -> Result<Export> {
             let mut cells = vec![
                 (NAME, name),
                 (STATUS, status_word(p.status).to_owned()),
-                (COUNTRY, d.host.iso_name().to_owned()),
+                (
+                    COUNTRY,
+                    d.host.map(|c| c.iso_name().to_owned()).unwrap_or_default(),
+                ),
                 (OWNER, organisations(registry, d, Role::Owner)),
                 (LOCATION, site(d.site.as_ref())),
                 (NOTE, note(d, p)),
@@ -85,7 +89,7 @@ pub fn write(registry: &Registry) -> Result<Export> {
             cells.extend(kept(d.note.as_deref(), TABLE, DEPLOYMENT_TAGS));
             cells.extend(kept(p.note.as_deref(), TABLE, &[CERTAINTY, CERTAINTY_NOTE]));
             cells.extend(sources(registry, d, &mut sheet));
-            cells.extend(chips(registry, d, p, &mut sheet));
+            cells.extend(chips(registry, d, phase_at(registry, i, j), p, &mut sheet));
             cells.extend(power(p, &mut sheet));
             cells.extend(performance(p, &mut sheet));
             cells.extend(links(registry, &names, d, &mut sheet));
@@ -166,7 +170,7 @@ fn sources(registry: &Registry, d: &Deployment, sheet: &mut Sheet) -> Cells {
 ///
 /// The columns are slots: a line that would write neither a name nor a count is not given
 /// one, since the next line would move into the empty slot when the table is read back.
-fn chips(registry: &Registry, d: &Deployment, p: &Phase, sheet: &mut Sheet) -> Cells {
+fn chips(registry: &Registry, d: &Deployment, at: usize, p: &Phase, sheet: &mut Sheet) -> Cells {
     let slots = [
         (CHIP_PRIMARY, QUANTITY_PRIMARY),
         (CHIP_SECONDARY, QUANTITY_SECONDARY),
@@ -174,19 +178,34 @@ fn chips(registry: &Registry, d: &Deployment, p: &Phase, sheet: &mut Sheet) -> C
     let mut cells = Vec::new();
     let mut used = 0;
     let mut total = Some(0u64);
-    for line in &p.hardware {
-        let name = hardware_name(registry.catalog(), &line.hardware);
+    let names = hardware_names(registry, at);
+    let lines = match line_gpus(registry, at, p) {
+        Ok(lines) => lines,
+        Err(e) => {
+            sheet.left_out(QUANTITY_PRIMARY, String::new(), &e.to_string());
+            Vec::new()
+        }
+    };
+    for ((line, gpus), name) in lines.into_iter().zip(names) {
+        // Read from a row with a quantity and no chip type: written back the same way.
+        let name = if name == super::read::UNSTATED_CHIP {
+            String::new()
+        } else {
+            name
+        };
         let (chip, quantity) = slots
             .get(used)
             .copied()
             .unwrap_or((CHIP_SECONDARY, QUANTITY_SECONDARY));
-        let count = match gpus(registry.catalog(), line) {
-            Ok(estimate) => estimate.central().map(|c| c.count()),
-            Err(message) => {
-                sheet.left_out(quantity, line.count.value.to_string(), &message);
-                None
-            }
-        };
+        // Epoch AI counts chips: the line's central GPUs, as every output reads them.
+        let count = gpus.map(|(_, central)| central.count());
+        if count.is_none() && !line.count.value.is_unknown() {
+            sheet.left_out(
+                quantity,
+                line.count.value.to_string(),
+                "the count cannot be converted to GPUs: the catalog does not list the hardware",
+            );
+        }
         if name.trim().is_empty() && count.is_none() {
             continue;
         }

@@ -84,7 +84,7 @@ fn default_source() -> Result<Source> {
 ///            1,RIKEN,K computer,Japan,2011,8162000,8773630\n";
 /// let report = top500::read(csv.as_bytes(), &ImportOptions::new())?;
 /// let k = report.registry.deployment(&"top500-rank-1".parse()?).unwrap();
-/// assert_eq!((k.name.as_str(), k.host), ("K computer", Country::JP));
+/// assert_eq!((k.name.as_str(), k.host), ("K computer", Some(Country::JP)));
 /// let rmax = k.phases[0].compute.as_ref().unwrap();
 /// assert_eq!(rmax.rate.value.to_string(), "8.162 PFLOP/s");
 /// # Ok::<(), sovereign_compute::Error>(())

@@ -3,7 +3,7 @@
 use super::col::*;
 use super::{HEADER, KEPT, TABLE, is_benchmark_draw, rmax, rpeak};
 use crate::Result;
-use crate::interop::export::{hardware_name, kept, organisations, row_name, site};
+use crate::interop::export::{hardware_names, kept, organisations, phase_at, row_name, site};
 use crate::interop::report::{Export, Sheet};
 use crate::interop::table::{write_derived, write_number};
 use crate::model::{Deployment, Phase, Role};
@@ -42,7 +42,7 @@ use crate::registry::Registry;
 /// ```
 pub fn write(registry: &Registry) -> Result<Export> {
     let mut sheet = Sheet::new(HEADER);
-    for d in registry.deployments() {
+    for (i, d) in registry.deployments().iter().enumerate() {
         if d.phases.is_empty() {
             sheet.skipped(
                 NAME,
@@ -73,8 +73,11 @@ pub fn write(registry: &Registry) -> Result<Export> {
                     MANUFACTURER,
                     organisations(registry, d, Role::HardwareVendor),
                 ),
-                (COUNTRY, d.host.name().to_owned()),
-                (ACCELERATOR, accelerators(registry, p)),
+                (COUNTRY, country(d, &mut sheet)),
+                (
+                    ACCELERATOR,
+                    hardware_names(registry, phase_at(registry, i, k)).join(", "),
+                ),
             ];
             cells.extend(kept(d.note.as_deref(), TABLE, KEPT));
             // Distinct keys per phase: the reader refuses a System ID it has already seen.
@@ -105,12 +108,19 @@ fn system_id(d: &Deployment) -> Option<&str> {
     Some(id.strip_prefix("top500-").unwrap_or(id)).filter(|key| !key.is_empty())
 }
 
-fn accelerators(registry: &Registry, p: &Phase) -> String {
-    p.hardware
-        .iter()
-        .map(|l| hardware_name(registry.catalog(), &l.hardware))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The country's name; TOP500 gives every system one, so an unknown host is reported.
+fn country(d: &Deployment, sheet: &mut Sheet) -> String {
+    match d.host {
+        Some(c) => c.name().to_owned(),
+        None => {
+            sheet.left_out(
+                COUNTRY,
+                "unknown",
+                "no source states the host country, and TOP500 lists every system with one",
+            );
+            String::new()
+        }
+    }
 }
 
 /// Rmax, Rpeak and power in the list's units, each the shortest decimal that reads back

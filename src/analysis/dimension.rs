@@ -1,15 +1,22 @@
-//! What to group by ([`GroupKey`]) and the groups it yields ([`Group`]).
+//! Dimensions: what to group or filter by ([`GroupKey`]) and the groups it yields
+//! ([`Group`]).
+//!
+//! A dimension is defined once, here: the level of a record it reads (deployment, phase or
+//! hardware line), the codes it reads from the registry's resolved index, and the group each
+//! code stands for. Grouping ([`Query::group_by`](super::Query::group_by)) and filtering
+//! ([`Filter::In`](super::Filter::In)) both go through it, so a new dimension is added in this
+//! file alone.
 
 use std::cmp::Ordering;
 use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::hardware::Facts;
-use crate::catalog::{FamilyId, PartId};
-use crate::model::{Deployment, OrganisationId, Phase, Purpose, Role, Status};
+use crate::catalog::{FamilyId, HardwareRef, PartId};
+use crate::model::{Deployment, OrganisationId, Purpose, Role, Status};
 use crate::registry::Registry;
-use crate::{Bloc, Country, DatePrecision, PartialDate};
+use crate::registry::index::{Index, Kind, NONE, PhaseRow};
+use crate::{Bloc, Country, PartialDate};
 
 /// What to group by.
 ///
@@ -253,78 +260,11 @@ impl fmt::Display for Group {
     }
 }
 
-/// A partial date ordered by its span, so that it can sit in sorted internal keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct Period(PartialDate);
-
-impl PartialOrd for Period {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Period {
-    fn cmp(&self, other: &Self) -> Ordering {
-        span(&self.0).cmp(&span(&other.0))
-    }
-}
-
-/// The borrowed, copyable form of a [`Group`] that aggregation hashes; turned into a `Group`
-/// once per result row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Slot<'r> {
-    /// No key at this position.
-    None,
-    Country(Country),
-    Member(bool),
-    Organisation(&'r OrganisationId),
-    Part(&'r PartId),
-    Family(&'r FamilyId),
-    OneOf(&'r [PartId]),
-    Unlisted(&'r str),
-    Vendor(&'r str),
-    Architecture(&'r str),
-    Status(Status),
-    Purpose(Purpose),
-    Online(Period),
-    Unknown,
-}
-
-/// A row's internal key: up to two slots, the second [`Slot::None`] for one key.
-pub(crate) type Key<'r> = [Slot<'r>; 2];
-
-impl Slot<'_> {
-    /// The public group, given the key the slot came from (for the bloc's ID).
-    pub(crate) fn group(self, key: &GroupKey) -> Group {
-        match self {
-            Slot::Country(c) => Group::Country(c),
-            Slot::Member(member) => Group::Member {
-                bloc: match key {
-                    GroupKey::HostBloc { bloc, .. } | GroupKey::OperatorBloc { bloc, .. } => {
-                        bloc.id().to_owned()
-                    }
-                    _ => String::new(),
-                },
-                member,
-            },
-            Slot::Organisation(id) => Group::Organisation(id.clone()),
-            Slot::Part(id) => Group::Part(id.clone()),
-            Slot::Family(id) => Group::Family(id.clone()),
-            Slot::OneOf(ids) => Group::OneOf(ids.to_vec()),
-            Slot::Unlisted(s) => Group::Unlisted(s.to_owned()),
-            Slot::Vendor(s) => Group::Vendor(s.to_owned()),
-            Slot::Architecture(s) => Group::Architecture(s.to_owned()),
-            Slot::Status(s) => Group::Status(s),
-            Slot::Purpose(p) => Group::Purpose(p),
-            Slot::Online(Period(d)) => Group::Online(d),
-            Slot::None | Slot::Unknown => Group::Unknown,
-        }
-    }
-}
-
 /// The country that controls a deployment: [`Sovereignty::operator_country`] when stated,
 /// else the headquarters of the first organisation in the [`Role::Operator`] role that has
 /// one, else that of the first in the [`Role::Owner`] role; `None` if none of these is known.
+/// The same as [`Registry::operator_country`], which works it out once when the registry is
+/// built.
 ///
 /// [`Sovereignty::operator_country`]: crate::model::Sovereignty::operator_country
 ///
@@ -349,125 +289,214 @@ impl Slot<'_> {
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 pub fn operator_country(registry: &Registry, deployment: &Deployment) -> Option<Country> {
-    deployment.sovereignty.operator_country.or_else(|| {
-        [Role::Operator, Role::Owner].into_iter().find_map(|role| {
-            deployment
-                .organisations_in(role)
-                .find_map(|id| registry.organisation(id).and_then(|o| o.headquarters))
-        })
-    })
+    registry.operator_country(&deployment.id)
 }
 
-/// A key with what it needs precomputed (a bloc's members on the date).
-#[derive(Debug)]
-pub(crate) struct PreparedKey<'q> {
-    pub(crate) key: &'q GroupKey,
-    members: Vec<Country>,
+/// A group code: a small integer standing for one [`Group`] of a dimension (a country's
+/// position, an organisation's position in the registry, a code into one of the index's
+/// tables); [`NONE`] is [`Group::Unknown`].
+pub(crate) type Code = u32;
+
+/// A row's internal key: the codes of up to two dimensions (the second is [`NONE`] when the
+/// query has one).
+pub(crate) type Key = [Code; 2];
+
+/// A [`GroupKey`] prepared against a registry's index: what it needs precomputed (a bloc's
+/// members on the date) to read codes and to name groups.
+#[derive(Debug, Clone)]
+pub(crate) struct Dim {
+    pub(crate) key: GroupKey,
+    /// For bloc keys: membership by country position.
+    members: Vec<bool>,
 }
 
-impl<'q> PreparedKey<'q> {
-    pub(crate) fn new(key: &'q GroupKey) -> Self {
-        let members = match key {
+impl Dim {
+    pub(crate) fn new(key: GroupKey) -> Self {
+        let members = match &key {
             GroupKey::HostBloc { bloc, date } | GroupKey::OperatorBloc { bloc, date } => {
-                bloc.members_at(*date)
+                let mut members = vec![false; Country::all().len()];
+                for c in bloc.members_at(*date) {
+                    if let Some(m) = members.get_mut(c.position()) {
+                        *m = true;
+                    }
+                }
+                members
             }
             _ => Vec::new(),
         };
         Self { key, members }
     }
 
-    /// The deployment's slots for a deployment-level key, each once; `[Unknown]` when it has
-    /// none.
-    pub(crate) fn deployment_slots<'r>(
-        &self,
-        registry: &'r Registry,
-        d: &'r Deployment,
-        out: &mut Vec<Slot<'r>>,
-    ) {
+    pub(crate) fn level(&self) -> Level {
+        self.key.level()
+    }
+
+    fn membership(&self, country: Option<Country>) -> Code {
+        country.map_or(NONE, |c| {
+            Code::from(self.members.get(c.position()).copied().unwrap_or(false))
+        })
+    }
+
+    /// The codes of deployment `d` for a deployment-level key, each once, into `out`;
+    /// `[NONE]` (unknown) when it has none.
+    pub(crate) fn deployment_codes(&self, index: &Index, d: usize, out: &mut Vec<Code>) {
         out.clear();
-        match self.key {
-            GroupKey::HostCountry => out.push(Slot::Country(d.host)),
-            GroupKey::OperatorCountry => {
-                out.push(operator_country(registry, d).map_or(Slot::Unknown, Slot::Country));
-            }
-            GroupKey::HostBloc { .. } => out.push(Slot::Member(self.is_member(d.host))),
-            GroupKey::OperatorBloc { .. } => out.push(
-                operator_country(registry, d)
-                    .map_or(Slot::Unknown, |c| Slot::Member(self.is_member(c))),
-            ),
+        let Some(row) = index.deployments.get(d) else {
+            out.push(NONE);
+            return;
+        };
+        match &self.key {
+            GroupKey::HostCountry => out.push(country_code(row.host)),
+            GroupKey::OperatorCountry => out.push(country_code(row.operator)),
+            GroupKey::HostBloc { .. } => out.push(self.membership(row.host)),
+            GroupKey::OperatorBloc { .. } => out.push(self.membership(row.operator)),
             GroupKey::Organisation(role) => out.extend(
-                d.organisations
+                index
+                    .participations_of(d)
                     .iter()
-                    .filter(|p| role.is_none_or(|r| r == p.role))
-                    .map(|p| Slot::Organisation(&p.organisation)),
+                    .filter(|(_, r)| role.is_none_or(|role| role == *r))
+                    .map(|&(org, _)| org),
             ),
-            GroupKey::Purpose => out.extend(d.purposes.iter().map(|&p| Slot::Purpose(p))),
-            _ => out.push(Slot::None),
+            GroupKey::Purpose => out.extend(
+                (0..Purpose::ALL.len())
+                    .filter(|i| row.purposes & (1 << i) != 0)
+                    .map(code),
+            ),
+            _ => out.push(NONE),
         }
         if out.is_empty() {
-            out.push(Slot::Unknown);
+            out.push(NONE);
         }
         out.sort_unstable();
         out.dedup();
     }
 
-    fn is_member(&self, country: Country) -> bool {
-        self.members.binary_search(&country).is_ok()
-    }
-
-    /// The phase's slot for a phase-level key; `None` is a deployment without phases.
-    pub(crate) fn phase_slot<'r>(&self, phase: Option<&'r Phase>) -> Slot<'r> {
+    /// The code of a phase for a phase-level key; `None` is a deployment without phases.
+    pub(crate) fn phase_code(&self, phase: Option<&PhaseRow>) -> Code {
         let Some(phase) = phase else {
-            return Slot::Unknown;
+            return NONE;
         };
-        let online = phase.dates.online;
         match self.key {
-            GroupKey::Status => Slot::Status(phase.status),
-            GroupKey::OnlineYear => online
-                .and_then(|d| PartialDate::year(d.calendar_year()).ok())
-                .map_or(Slot::Unknown, |d| Slot::Online(Period(d))),
-            GroupKey::OnlineQuarter => online
-                .and_then(quarter_of)
-                .map_or(Slot::Unknown, |d| Slot::Online(Period(d))),
-            _ => Slot::None,
+            GroupKey::Status => status_code(phase.status),
+            GroupKey::OnlineYear => phase.year,
+            GroupKey::OnlineQuarter => phase.quarter,
+            _ => NONE,
         }
     }
 
-    /// A hardware line's slot for a line-level key.
-    pub(crate) fn line_slot<'r, F>(&self, facts: &Facts<'r, F>) -> Slot<'r> {
+    /// The code of a hardware line's kind for a line-level key.
+    pub(crate) fn line_code(&self, kind: Option<&Kind>) -> Code {
+        let Some(kind) = kind else {
+            return NONE;
+        };
         match self.key {
-            GroupKey::Part => facts.part,
-            GroupKey::Vendor => facts.vendor,
-            GroupKey::Architecture => facts.architecture,
-            _ => Slot::None,
+            GroupKey::Part => kind.part,
+            GroupKey::Vendor => kind.vendor,
+            GroupKey::Architecture => kind.architecture,
+            _ => NONE,
+        }
+    }
+
+    /// The public group a code stands for.
+    pub(crate) fn group(&self, registry: &Registry, code: Code) -> Group {
+        if code == NONE {
+            return Group::Unknown;
+        }
+        let index = registry.index();
+        let at = code as usize;
+        let found = match &self.key {
+            GroupKey::HostCountry | GroupKey::OperatorCountry => {
+                Country::all().nth(at).map(Group::Country)
+            }
+            GroupKey::HostBloc { bloc, .. } | GroupKey::OperatorBloc { bloc, .. } => {
+                Some(Group::Member {
+                    bloc: bloc.id().to_owned(),
+                    member: code == 1,
+                })
+            }
+            GroupKey::Organisation(_) => registry
+                .organisations()
+                .get(at)
+                .map(|o| Group::Organisation(o.id.clone())),
+            GroupKey::Purpose => Purpose::ALL.get(at).map(|&p| Group::Purpose(p)),
+            GroupKey::Status => Status::ALL.get(at).map(|&s| Group::Status(s)),
+            GroupKey::OnlineYear | GroupKey::OnlineQuarter => {
+                index.periods.get(at).map(|&d| Group::Online(d))
+            }
+            GroupKey::Part => index.parts.get(at).map(part_group),
+            GroupKey::Vendor => index.vendors.get(at).map(|v| Group::Vendor(v.clone())),
+            GroupKey::Architecture => index
+                .architectures
+                .get(at)
+                .map(|a| Group::Architecture(a.clone())),
+        };
+        found.unwrap_or(Group::Unknown)
+    }
+
+    /// The code a public group has under this key, for filters; `None` when the registry has
+    /// no such group (so nothing can match it).
+    pub(crate) fn code_of(&self, registry: &Registry, group: &Group) -> Option<Code> {
+        let index = registry.index();
+        let position = |found: Option<usize>| found.and_then(|i| Code::try_from(i).ok());
+        match (&self.key, group) {
+            (_, Group::Unknown) => Some(NONE),
+            (GroupKey::HostCountry | GroupKey::OperatorCountry, Group::Country(c)) => {
+                position(Some(c.position()))
+            }
+            (
+                GroupKey::HostBloc { bloc, .. } | GroupKey::OperatorBloc { bloc, .. },
+                Group::Member { bloc: id, member },
+            ) if bloc.id() == id => Some(Code::from(*member)),
+            (GroupKey::Organisation(_), Group::Organisation(id)) => {
+                position(registry.organisations().iter().position(|o| &o.id == id))
+            }
+            (GroupKey::Purpose, Group::Purpose(p)) => {
+                position(Purpose::ALL.iter().position(|x| x == p))
+            }
+            (GroupKey::Status, Group::Status(s)) => Some(status_code(*s)),
+            (GroupKey::OnlineYear | GroupKey::OnlineQuarter, Group::Online(d)) => {
+                position(index.periods.iter().position(|x| x == d))
+            }
+            (GroupKey::Part, group) => {
+                position(index.parts.iter().position(|p| part_group(p) == *group))
+            }
+            (GroupKey::Vendor, Group::Vendor(v)) => {
+                position(index.vendors.iter().position(|x| x == v))
+            }
+            (GroupKey::Architecture, Group::Architecture(a)) => {
+                position(index.architectures.iter().position(|x| x == a))
+            }
+            _ => None,
         }
     }
 }
 
-/// The quarter a date falls in, or the date itself when it is known only to the half or year.
-fn quarter_of(date: PartialDate) -> Option<PartialDate> {
-    use chrono::Datelike;
-    match date.precision() {
-        DatePrecision::Year | DatePrecision::Half => Some(date),
-        DatePrecision::Quarter | DatePrecision::Month | DatePrecision::Day => {
-            let first = date.earliest();
-            PartialDate::quarter(first.year(), first.month0() / 3 + 1).ok()
-        }
+fn code(i: usize) -> Code {
+    Code::try_from(i).unwrap_or(NONE)
+}
+
+fn country_code(country: Option<Country>) -> Code {
+    country.map_or(NONE, |c| code(c.position()))
+}
+
+fn status_code(status: Status) -> Code {
+    code(Status::ALL.iter().position(|&s| s == status).unwrap_or(0))
+}
+
+/// The group of a part code: the part, family, mix or unlisted name a line counts.
+fn part_group(hardware: &HardwareRef) -> Group {
+    match hardware {
+        HardwareRef::Part(id) => Group::Part(id.clone()),
+        HardwareRef::Family(id) => Group::Family(id.clone()),
+        HardwareRef::OneOf(ids) => Group::OneOf(ids.clone()),
+        HardwareRef::Unlisted(name) | HardwareRef::Named(name) => Group::Unlisted(name.clone()),
+        HardwareRef::System(id) => Group::Unlisted(id.to_string()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quarters_keep_coarse_dates_coarse() {
-        let q = |s: &str| quarter_of(s.parse().unwrap()).map(|d| d.to_string());
-        assert_eq!(q("2026-05-14").as_deref(), Some("2026-Q2"));
-        assert_eq!(q("2026-11").as_deref(), Some("2026-Q4"));
-        assert_eq!(q("2026-H2").as_deref(), Some("2026-H2"));
-        assert_eq!(q("2026").as_deref(), Some("2026"));
-    }
 
     #[test]
     fn groups_sort_by_kind_then_value_with_unknown_last() {
