@@ -212,7 +212,10 @@ fn quarters() -> Points {
 
 /// Per country, a bucket per quarter of GPUs coming online (committed: at the latest day of
 /// the online date), then running sums.
-fn baseline_series(registry: &Registry, days: &[NaiveDate]) -> HashMap<Option<Country>, Vec<Sum<u64>>> {
+fn baseline_series(
+    registry: &Registry,
+    days: &[NaiveDate],
+) -> HashMap<Option<Country>, Vec<Sum<u64>>> {
     let catalog = registry.catalog();
     let mut cache = HashMap::new();
     let mut out: HashMap<Option<Country>, Vec<Sum<u64>>> = HashMap::new();

@@ -421,14 +421,19 @@ fn flat_export_has_units_in_its_columns() {
         .find(|r| &r[col("deployment")] == "Alpha Cluster")
         .unwrap();
     assert_eq!(&alpha[col("power_mw_central")], "1.5");
-    assert_eq!(&alpha[col("fp4_sparse_pflops_central")], ""); // H100 has no FP4
-    // An unlisted chip leaves the catalog-derived columns empty, not partial.
+    // H100 has no FP4: the line is unknown, not zero.
+    assert_eq!(&alpha[col("fp4_sparse_pflops_central")], "");
+    assert_eq!(&alpha[col("fp4_sparse_unknown_lines")], "1");
+    // An unlisted chip is an unknown line, as in a query: the known line is summed, the upper
+    // bound is empty and the unknown line counted.
     let delta = rows
         .iter()
         .find(|r| &r[col("deployment")] == "Delta Sovereign")
         .unwrap();
     assert_eq!(&delta[col("gpus_central")], "1256");
-    assert_eq!(&delta[col("bf16_dense_pflops_central")], "");
+    assert_eq!(&delta[col("bf16_dense_pflops_central")], "253.312");
+    assert_eq!(&delta[col("bf16_dense_pflops_upper")], "");
+    assert_eq!(&delta[col("bf16_dense_unknown_lines")], "1");
 }
 
 /// A registry of clusters with random statuses, dates, hardware, figures, links and sources.

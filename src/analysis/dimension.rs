@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use crate::catalog::{FamilyId, HardwareRef, PartId};
 use crate::model::{Deployment, OrganisationId, Purpose, Role, Status};
 use crate::registry::Registry;
-use crate::registry::index::{Index, Kind, NONE, PhaseRow};
+use crate::registry::index::{Index, Kind, NONE};
 use crate::{Bloc, Country, PartialDate};
 
 /// What to group by.
@@ -298,8 +298,25 @@ pub fn operator_country(registry: &Registry, deployment: &Deployment) -> Option<
 pub(crate) type Code = u32;
 
 /// A row's internal key: the codes of up to two dimensions (the second is [`NONE`] when the
-/// query has one).
-pub(crate) type Key = [Code; 2];
+/// query has one), packed in one word so that keys compare and hash as integers.
+pub(crate) type Key = u64;
+
+/// The key of two codes.
+pub(crate) const fn key(first: Code, second: Code) -> Key {
+    ((first as u64) << 32) | second as u64
+}
+
+/// Whether two lists of keys are equal, compared one by one: the slice comparison calls
+/// `memcmp`, which costs more than the short lists a pass compares for every scope.
+#[inline]
+pub(crate) fn same_keys(a: &[Key], b: &[Key]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// The two codes of a key.
+pub(crate) const fn codes(key: Key) -> [Code; 2] {
+    [(key >> 32) as Code, key as Code]
+}
 
 /// A [`GroupKey`] prepared against a registry's index: what it needs precomputed (a bloc's
 /// members on the date) to read codes and to name groups.
@@ -329,6 +346,22 @@ impl Dim {
 
     pub(crate) fn level(&self) -> Level {
         self.key.level()
+    }
+
+    /// How many codes the key can take in this registry, unknown included.
+    pub(crate) fn size(&self, registry: &Registry) -> usize {
+        let index = registry.index();
+        1 + match &self.key {
+            GroupKey::HostCountry | GroupKey::OperatorCountry => Country::all().len(),
+            GroupKey::HostBloc { .. } | GroupKey::OperatorBloc { .. } => 2,
+            GroupKey::Organisation(_) => registry.organisations().len(),
+            GroupKey::Purpose => Purpose::ALL.len(),
+            GroupKey::Status => Status::ALL.len(),
+            GroupKey::OnlineYear | GroupKey::OnlineQuarter => index.periods.len(),
+            GroupKey::Part => index.parts.len(),
+            GroupKey::Vendor => index.vendors.len(),
+            GroupKey::Architecture => index.architectures.len(),
+        }
     }
 
     fn membership(&self, country: Option<Country>) -> Code {
@@ -367,19 +400,21 @@ impl Dim {
         if out.is_empty() {
             out.push(NONE);
         }
-        out.sort_unstable();
-        out.dedup();
+        if out.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
     }
 
-    /// The code of a phase for a phase-level key; `None` is a deployment without phases.
-    pub(crate) fn phase_code(&self, phase: Option<&PhaseRow>) -> Code {
-        let Some(phase) = phase else {
+    /// The code of phase `p` for a phase-level key; `None` is a deployment without phases.
+    pub(crate) fn phase_code(&self, index: &Index, p: Option<usize>) -> Code {
+        let Some(p) = p else {
             return NONE;
         };
         match self.key {
-            GroupKey::Status => status_code(phase.status),
-            GroupKey::OnlineYear => phase.year,
-            GroupKey::OnlineQuarter => phase.quarter,
+            GroupKey::Status => index.status.get(p).map_or(NONE, |&s| status_code(s)),
+            GroupKey::OnlineYear => index.phases.get(p).map_or(NONE, |row| row.year),
+            GroupKey::OnlineQuarter => index.phases.get(p).map_or(NONE, |row| row.quarter),
             _ => NONE,
         }
     }

@@ -9,7 +9,7 @@ use super::scenario::Scenario;
 use super::{Group, GroupKey};
 use crate::model::{OrganisationId, ProgrammeId, Purpose, Role, Status};
 use crate::registry::Registry;
-use crate::registry::index::{Index, PhaseRow};
+use crate::registry::index::Index;
 use crate::{Bloc, Country};
 
 /// A condition on deployments, phases or hardware lines; a [`Query`](super::Query)'s filters
@@ -259,7 +259,11 @@ impl Filters {
     }
 
     /// Whether deployment `d` passes the deployment filters.
+    #[inline]
     pub(crate) fn deployment(&self, index: &Index, d: usize, scratch: &mut Vec<Code>) -> bool {
+        if self.members.is_none() && self.deployment.is_empty() {
+            return true;
+        }
         if let Some(members) = &self.members
             && !u32::try_from(d).is_ok_and(|d| members.contains(&d))
         {
@@ -271,21 +275,30 @@ impl Filters {
         })
     }
 
-    /// Whether a phase passes the phase filters; `None` is a deployment without phases.
-    pub(crate) fn phase(&self, phase: Option<&PhaseRow>) -> bool {
-        let Some(phase) = phase else {
+    /// Whether phase `p` passes the phase filters; `None` is a deployment without phases.
+    #[inline]
+    pub(crate) fn phase(&self, index: &Index, p: Option<usize>) -> bool {
+        let Some(p) = p else {
             return self.phase.is_empty() && self.online_at.is_empty();
         };
-        if phase.status.never_counts() && !self.named.contains(&phase.status) {
+        let Some(&status) = index.status.get(p) else {
             return false;
+        };
+        if status.never_counts() && !self.named.contains(&status) {
+            return false;
+        }
+        if self.phase.is_empty() && self.online_at.is_empty() {
+            return true;
         }
         self.phase
             .iter()
-            .all(|s| s.codes.contains(&s.dim.phase_code(Some(phase))))
+            .all(|s| s.codes.contains(&s.dim.phase_code(index, Some(p))))
             && self.online_at.iter().all(|(date, scenario)| {
-                scenario
-                    .window_of(phase.status, phase.online, phase.end)
-                    .is_some_and(|w| w.covers(*date))
+                index.phases.get(p).is_some_and(|row| {
+                    scenario
+                        .window_of(status, row.online, row.end)
+                        .is_some_and(|w| w.covers(*date))
+                })
             })
     }
 

@@ -3,13 +3,14 @@
 // The sealed measure protocol reads the registry's crate-private index; users can name
 // neither the protocol nor the index, by design, so the private types in its signatures are
 // not an interface.
-#![allow(private_interfaces)]
+#![allow(private_interfaces, private_bounds)]
 
 use std::fmt;
 
-use crate::catalog::resolve::format_index;
-use crate::estimate::{Amount, Estimate, Part, map_part};
-use crate::registry::index::{Index, Kind, LineRow, NONE, PhaseRow};
+use super::sum::Summable;
+use crate::catalog::resolve::{CandidateFactors, format_index};
+use crate::estimate::{Estimate, Part, map_part};
+use crate::registry::index::{Index, Kind, LineRow, NONE};
 use crate::units::{
     AcceleratorCount, Basis, ComputeFigure, ComputeFormat, Power, Precision, Sparsity,
 };
@@ -182,7 +183,7 @@ pub(crate) mod sealed {
     /// and `Send` so that a pass over a large registry can be split between threads.
     pub trait Sealed: Sync {
         /// The amount a total of this measure holds.
-        type Value: Amount + Send;
+        type Value: Summable + Send + Sync;
 
         /// What is counted per item.
         fn tally(&self) -> Tally;
@@ -198,21 +199,66 @@ pub(crate) mod sealed {
         ///
         /// # Errors
         /// Overflow while scaling.
-        fn stated(
-            &self,
-            index: &Index,
-            phase: &PhaseRow,
-        ) -> Result<Option<(Part<Self::Value>, Route)>>;
+        fn stated(&self, index: &Index, phase: usize)
+        -> Result<Option<(Part<Self::Value>, Route)>>;
 
         /// A hardware line's figure, derived from its resolved kind.
         ///
         /// # Errors
         /// Overflow.
         fn derive(&self, line: &LineRow, kind: &Kind) -> Result<(Part<Self::Value>, Route)>;
+
+        /// How lines of a kind are derived, worked out once per query: most kinds have one
+        /// candidate part, whose lines are their count × GPUs per unit × one figure.
+        fn plan(&self, kind: &Kind) -> Plan;
+
+        /// The value of `gpus` GPUs at a [`Plan::Scaled`] figure, as a plain number: the
+        /// same value [`derive`](Self::derive) gives, computed the same way; `None` when it
+        /// is past the value's range (the pass reports [`Sealed::overflow`]).
+        fn scaled(&self, gpus: u64, figure: f64) -> Option<<Self::Value as Summable>::Raw>;
+
+        /// The quantity a [`scaled`](Self::scaled) value past its range is reported as.
+        fn quantity(&self) -> &'static str {
+            "value"
+        }
+    }
+
+    /// How lines of one kind are derived for a measure.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub enum Plan {
+        /// Every line of the kind is unknown.
+        Unknown,
+        /// One candidate: GPUs = count × `per` (exact), value = [`Sealed::scaled`] of them
+        /// at `figure` (a per-GPU rate or power; unused for GPU counts).
+        Scaled { per: u64, figure: f64, route: Route },
+        /// Several candidates: [`Sealed::derive`] spans them.
+        Span,
     }
 }
 
-use sealed::{Sealed, Tally};
+use sealed::{Plan, Sealed, Tally};
+
+/// A scaled value, which like every quantity must be finite: what `checked_scale` checks.
+fn finite(value: f64) -> Option<f64> {
+    value.is_finite().then_some(value)
+}
+
+/// The plan of a kind whose lines are GPUs × a per-GPU figure of its one candidate (`figure`
+/// picks it, `None` when the candidate has none).
+fn scaled_plan(kind: &Kind, figure: impl Fn(&CandidateFactors) -> Option<f64>) -> Plan {
+    match kind.factors.candidates.as_slice() {
+        [] => Plan::Unknown,
+        [one] => match (one.gpus_per_unit, figure(one)) {
+            (Some(per), Some(figure)) => Plan::Scaled {
+                per,
+                figure,
+                route: Route::Derived,
+            },
+            _ => Plan::Unknown,
+        },
+        _ => Plan::Span,
+    }
+}
 
 /// The route of a derived part: derived when known, unknown otherwise.
 fn derived<T>(part: Part<T>) -> (Part<T>, Route) {
@@ -259,8 +305,37 @@ impl Sealed for Gpus {
         Estimate::exact(value.count()).to_string()
     }
 
-    fn stated(&self, _: &Index, _: &PhaseRow) -> Result<Option<(Part<AcceleratorCount>, Route)>> {
+    fn stated(&self, _: &Index, _: usize) -> Result<Option<(Part<AcceleratorCount>, Route)>> {
         Ok(None)
+    }
+
+    fn plan(&self, kind: &Kind) -> Plan {
+        let route = if kind.factors.in_gpus {
+            Route::Stated
+        } else {
+            Route::Derived
+        };
+        match kind.factors.candidates.as_slice() {
+            [] if kind.factors.in_gpus => Plan::Scaled {
+                per: 1,
+                figure: 1.0,
+                route,
+            },
+            [] => Plan::Unknown,
+            [one] => match one.gpus_per_unit {
+                Some(per) => Plan::Scaled {
+                    per,
+                    figure: 1.0,
+                    route,
+                },
+                None => Plan::Unknown,
+            },
+            _ => Plan::Span,
+        }
+    }
+
+    fn scaled(&self, gpus: u64, _: f64) -> Option<u64> {
+        Some(gpus)
     }
 
     fn derive(&self, line: &LineRow, kind: &Kind) -> Result<(Part<AcceleratorCount>, Route)> {
@@ -357,14 +432,12 @@ impl Sealed for Compute {
         value.rate.to_string()
     }
 
-    fn stated(
-        &self,
-        index: &Index,
-        phase: &PhaseRow,
-    ) -> Result<Option<(Part<ComputeFigure>, Route)>> {
-        let Some(stated) = (phase.stated != NONE)
-            .then(|| index.stated.get(phase.stated as usize))
-            .flatten()
+    fn stated(&self, index: &Index, phase: usize) -> Result<Option<(Part<ComputeFigure>, Route)>> {
+        let Some(stated) = index
+            .phases
+            .get(phase)
+            .filter(|row| row.stated != NONE)
+            .and_then(|row| index.stated.get(row.stated as usize))
         else {
             return Ok(None);
         };
@@ -381,6 +454,24 @@ impl Sealed for Compute {
         })?;
         // A stated figure that is itself unknown says nothing; the hardware may.
         Ok(part.map(|p| (Some(p), route)))
+    }
+
+    fn plan(&self, kind: &Kind) -> Plan {
+        let f = self.format;
+        if f.basis != Basis::Peak {
+            return Plan::Unknown;
+        }
+        let at = format_index(f.precision, f.sparsity);
+        scaled_plan(kind, |c| c.peak.get(at).copied().flatten())
+    }
+
+    fn scaled(&self, gpus: u64, rate: f64) -> Option<f64> {
+        // As `Factors::peak` computes it: the per-GPU rate times the GPUs, checked finite.
+        finite(rate * gpus as f64)
+    }
+
+    fn quantity(&self) -> &'static str {
+        crate::units::ComputeRate::NAME
     }
 
     fn derive(&self, line: &LineRow, kind: &Kind) -> Result<(Part<ComputeFigure>, Route)> {
@@ -433,15 +524,29 @@ impl Sealed for ItPower {
         value.to_string()
     }
 
-    fn stated(&self, index: &Index, phase: &PhaseRow) -> Result<Option<(Part<Power>, Route)>> {
-        let part = (phase.power != NONE)
-            .then(|| index.power.get(phase.power as usize).copied().flatten())
-            .flatten();
+    fn stated(&self, index: &Index, phase: usize) -> Result<Option<(Part<Power>, Route)>> {
+        let part = index
+            .phases
+            .get(phase)
+            .filter(|row| row.power != NONE)
+            .and_then(|row| index.power.get(row.power as usize).copied().flatten());
         Ok(part.map(|p| (Some(p), Route::Stated)))
     }
 
     fn derive(&self, line: &LineRow, kind: &Kind) -> Result<(Part<Power>, Route)> {
         Ok(derived(kind.factors.tdp(line.count(kind.unit))?))
+    }
+
+    fn plan(&self, kind: &Kind) -> Plan {
+        scaled_plan(kind, |c| c.tdp)
+    }
+
+    fn scaled(&self, gpus: u64, watts: f64) -> Option<f64> {
+        finite(watts * gpus as f64)
+    }
+
+    fn quantity(&self) -> &'static str {
+        Power::NAME
     }
 }
 
@@ -522,7 +627,7 @@ impl Sealed for FacilityPower {
         value.to_string()
     }
 
-    fn stated(&self, index: &Index, phase: &PhaseRow) -> Result<Option<(Part<Power>, Route)>> {
+    fn stated(&self, index: &Index, phase: usize) -> Result<Option<(Part<Power>, Route)>> {
         ItPower
             .stated(index, phase)?
             .map(|it| self.facility(it))
@@ -531,6 +636,18 @@ impl Sealed for FacilityPower {
 
     fn derive(&self, line: &LineRow, kind: &Kind) -> Result<(Part<Power>, Route)> {
         self.facility(ItPower.derive(line, kind)?)
+    }
+
+    fn plan(&self, kind: &Kind) -> Plan {
+        ItPower.plan(kind)
+    }
+
+    fn scaled(&self, gpus: u64, watts: f64) -> Option<f64> {
+        finite(ItPower.scaled(gpus, watts)? * self.pue)
+    }
+
+    fn quantity(&self) -> &'static str {
+        Power::NAME
     }
 }
 
@@ -562,12 +679,20 @@ macro_rules! tally_measure {
                 Estimate::exact(*value).to_string()
             }
 
-            fn stated(&self, _: &Index, _: &PhaseRow) -> Result<Option<(Part<u64>, Route)>> {
+            fn stated(&self, _: &Index, _: usize) -> Result<Option<(Part<u64>, Route)>> {
                 Ok(None)
             }
 
             fn derive(&self, _: &LineRow, _: &Kind) -> Result<(Part<u64>, Route)> {
                 Ok((None, Route::Unknown))
+            }
+
+            fn plan(&self, _: &Kind) -> Plan {
+                Plan::Unknown
+            }
+
+            fn scaled(&self, _: u64, _: f64) -> Option<u64> {
+                Some(0)
             }
         }
     };

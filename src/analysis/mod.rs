@@ -100,6 +100,7 @@ mod parallel;
 mod query;
 mod reconcile;
 mod scenario;
+mod sum;
 mod table;
 mod timeline;
 mod walk;

@@ -183,23 +183,17 @@ impl Query {
             registry.deployments().len(),
             self.threads,
             |chunk| {
-                let mut collector = Collector::new();
-                let excluded = walk.run_over(chunk, |item| collector.add(item))?;
+                let mut collector = Collector::new(walk.key_space());
+                let excluded = walk.run_over(chunk, &mut collector)?;
                 Ok((collector, excluded))
             },
-            || (Collector::new(), 0),
+            || (Collector::new(walk.key_space()), 0),
             |(collector, excluded), (part, n)| {
                 *excluded += n;
                 collector.merge(part)
             },
         )?;
-        Ok(Table::collect(
-            measure.clone(),
-            walk.dims(),
-            registry,
-            collector,
-            excluded,
-        ))
+        Table::collect(measure.clone(), walk.dims(), registry, collector, excluded)
     }
 
     /// The measure at each of `points` under `scenario`, per group and in total: what counts
@@ -262,9 +256,9 @@ mod tests {
     /// The table of the plain loop: one collector over every deployment, on this thread.
     fn plain<M: Measure>(registry: &Registry, query: &Query, measure: M) -> Table<M> {
         let walk = Walk::new(registry, query, &measure, None);
-        let mut collector = Collector::new();
-        let excluded = walk.run(|item| collector.add(item)).unwrap();
-        Table::collect(measure.clone(), walk.dims(), registry, collector, excluded)
+        let mut collector = Collector::new(walk.key_space());
+        let excluded = walk.run(&mut collector).unwrap();
+        Table::collect(measure.clone(), walk.dims(), registry, collector, excluded).unwrap()
     }
 
     #[test]

@@ -444,16 +444,20 @@ where
     if let Some(measure) = &measure {
         let query = Query::new();
         let walk = Walk::new(registry, &query, measure, None).only(counted.clone());
-        let mut collector = Collector::new();
-        walk.run(|item| collector.add(item))?;
+        let mut collector = Collector::new(walk.key_space());
+        walk.run(&mut collector)?;
         tally = collector.all;
         for _ in 0..missing {
-            tally.add(None, super::Route::Unknown)?;
+            tally.add(&None, super::Route::Unknown);
         }
     }
+    let (itemised, routes) = match &measure {
+        Some(m) => tally.finish(m.one())?,
+        None => (Total::new(), super::Routes::default()),
+    };
     let outcome = match claim {
         Err(why) => Outcome::NotComparable(why),
-        Ok((claim, reading)) => match compare(&claim, &tally.total)? {
+        Ok((claim, reading)) => match compare(&claim, &itemised)? {
             Ok((covered, remainder)) => Outcome::Compared(Comparison {
                 claim,
                 reading,
@@ -467,8 +471,8 @@ where
         programme: programme.id.clone(),
         listed: programme.deployments.len(),
         counted: counted.len(),
-        itemised: tally.total,
-        routes: tally.routes,
+        itemised,
+        routes,
         outcome,
     })
 }

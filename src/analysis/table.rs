@@ -4,99 +4,223 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use super::Group;
-use super::dimension::{Dim, GroupKey, Key};
+use super::dimension::{Dim, GroupKey, Key, codes};
 use super::hashing::Groups;
 use super::measure::{Measure, Route, Routes};
-use super::walk::Item;
+use super::scenario::Window;
+use super::sum::{RawPart, Sum, Summable};
+use super::walk::Sink;
 use crate::Result;
-use crate::estimate::{Amount, Estimate, Part, Total};
+use crate::estimate::{Amount, Total};
 use crate::registry::Registry;
 
 /// A total being built, with the routes its parts took.
-#[derive(Debug, Clone)]
-pub(crate) struct Tally<T> {
-    pub(crate) total: Total<T>,
-    pub(crate) routes: Routes,
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tally<T: Summable> {
+    pub(crate) sum: Sum<T>,
+    /// Parts per [`Route`], by its position.
+    routes: [usize; 4],
 }
 
-impl<T> Default for Tally<T> {
+impl<T: Summable> Default for Tally<T> {
     fn default() -> Self {
         Self {
-            total: Total::default(),
-            routes: Routes::default(),
+            sum: Sum::default(),
+            routes: [0; 4],
         }
     }
 }
 
-impl<T: Amount> Tally<T> {
-    pub(crate) fn add(&mut self, part: Part<T>, route: Route) -> Result<()> {
-        add_part(&mut self.total, part)?;
-        self.routes.add(route);
-        Ok(())
+impl<T: Summable> Tally<T> {
+    #[inline]
+    pub(crate) fn add(&mut self, part: &RawPart<T::Raw>, route: Route) {
+        self.sum.add(part);
+        if let Some(n) = self.routes.get_mut(route as usize) {
+            *n += 1;
+        }
     }
 
-    fn merge(&mut self, other: &Tally<T>) -> Result<()> {
-        self.total.merge(&other.total)?;
-        self.routes.merge(other.routes);
-        Ok(())
+    #[inline]
+    pub(crate) fn merge(&mut self, other: &Tally<T>) {
+        self.sum.merge(&other.sum);
+        for (mine, theirs) in self.routes.iter_mut().zip(other.routes) {
+            *mine += theirs;
+        }
+    }
+
+    /// Whether nothing was added.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.routes.iter().all(|&n| n == 0)
+    }
+
+    /// The tally as a table row's total (of amounts like `like`) and routes.
+    ///
+    /// # Errors
+    /// Overflow of a sum.
+    pub(crate) fn finish(&self, like: T) -> Result<(Total<T>, Routes)> {
+        let [stated, assumed, derived, unknown] = self.routes;
+        let routes = Routes {
+            stated,
+            assumed,
+            derived,
+            unknown,
+        };
+        Ok((self.sum.total(like)?, routes))
     }
 }
 
-/// Adds a part to a total: its bounds and central value, or one unknown part.
-pub(crate) fn add_part<T: Amount>(total: &mut Total<T>, part: Part<T>) -> Result<()> {
-    match part {
-        Some((bounds, central)) => total.add_known(bounds, central),
-        None => total.add(&Estimate::unknown()),
-    }
-}
-
-/// Collects a walk's items into per-key tallies and the whole.
+/// Collects a walk's parts into per-key tallies and the whole.
 #[derive(Debug)]
-pub(crate) struct Collector<T> {
-    pub(crate) groups: Groups<Key, Tally<T>>,
+pub(crate) struct Collector<T: Summable> {
+    pub(crate) groups: Groups<Key, usize>,
+    pub(crate) tallies: Vec<Tally<T>>,
     pub(crate) all: Tally<T>,
     pub(crate) overlapping: bool,
+    /// Slots by key position when the key space is small (see [`KeySpace`]), so that a key
+    /// is found without hashing; [`NO_SLOT`] where none is assigned yet.
+    dense: Vec<u32>,
+    space: KeySpace,
+    /// The tallies of the scope last opened.
+    slots: Vec<usize>,
 }
 
-impl<T: Amount> Collector<T> {
-    pub(crate) fn new() -> Self {
+/// A slot not assigned yet in the dense table.
+const NO_SLOT: u32 = u32::MAX;
+
+/// How many codes each key of a query can take (its groups, and unknown): a key's position in
+/// a dense table is `first × second_size + second`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KeySpace {
+    pub(crate) sizes: [usize; 2],
+}
+
+impl KeySpace {
+    /// Keys past this many positions are hashed instead.
+    const DENSE: usize = 1 << 16;
+
+    /// The key's position in a dense table, if the space is small enough for one.
+    fn position(&self, key: Key) -> Option<usize> {
+        let at = |code: u32, size: usize| {
+            if code == crate::registry::index::NONE {
+                size.checked_sub(1)
+            } else {
+                Some(code as usize).filter(|&c| c + 1 < size)
+            }
+        };
+        let [a, b] = self.sizes;
+        let [first, second] = codes(key);
+        Some(at(first, a)? * b + at(second, b)?)
+    }
+
+    fn len(&self) -> usize {
+        let [a, b] = self.sizes;
+        a.saturating_mul(b)
+    }
+}
+
+impl<T: Summable> Collector<T> {
+    pub(crate) fn new(space: KeySpace) -> Self {
+        let dense = if space.len() <= KeySpace::DENSE {
+            vec![NO_SLOT; space.len()]
+        } else {
+            Vec::new()
+        };
         Self {
             groups: Groups::new(),
+            tallies: Vec::new(),
             all: Tally::default(),
             overlapping: false,
+            dense,
+            space,
+            slots: Vec::new(),
         }
     }
 
-    pub(crate) fn add(&mut self, item: Item<'_, T>) -> Result<()> {
-        self.all.add(item.part, item.route)?;
-        self.overlapping |= item.keys.len() > 1;
-        for key in item.keys {
-            if let Some(tally) = self.groups.entry(*key, Tally::default) {
-                tally.add(item.part, item.route)?;
+    /// The slot of a key's tally, made the first time the key is met.
+    fn slot(&mut self, key: Key) -> usize {
+        let next = self.tallies.len();
+        let dense = (!self.dense.is_empty())
+            .then(|| self.space.position(key))
+            .flatten();
+        let slot = match dense.and_then(|at| self.dense.get(at).copied()) {
+            Some(slot) if slot != NO_SLOT => slot as usize,
+            _ => {
+                let slot = self.groups.entry(key, || next).copied().unwrap_or(next);
+                if let Some(cell) = dense.and_then(|at| self.dense.get_mut(at)) {
+                    *cell = u32::try_from(slot).unwrap_or(NO_SLOT);
+                }
+                slot
             }
+        };
+        if slot == next {
+            self.tallies.push(Tally::default());
         }
-        Ok(())
+        slot
     }
 }
 
-impl<T: Amount> Collector<T> {
+impl<T: Summable> Sink<T> for Collector<T> {
+    /// The walk opens a scope only when its keys or window change (see `walk::Pending`).
+    fn open(&mut self, keys: &[Key], _: Window) {
+        self.overlapping |= keys.len() > 1;
+        self.slots.clear();
+        for &key in keys {
+            let slot = self.slot(key);
+            self.slots.push(slot);
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, parts: &Tally<T>) {
+        self.all.merge(parts);
+        for &slot in &self.slots {
+            if let Some(tally) = self.tallies.get_mut(slot) {
+                tally.merge(parts);
+            }
+        }
+    }
+}
+
+impl<T: Summable> Collector<T> {
     /// Adds another collector's tallies (of a later chunk of deployments) to these.
     ///
     /// # Errors
     /// Overflow.
     pub(crate) fn merge(&mut self, other: Collector<T>) -> Result<()> {
-        self.all.merge(&other.all)?;
+        self.all.merge(&other.all);
         self.overlapping |= other.overlapping;
+        let Collector {
+            groups, tallies, ..
+        } = other;
+        for (key, slot) in groups.into_entries() {
+            let Some(theirs) = tallies.get(slot) else {
+                continue;
+            };
+            let mine = self.slot(key);
+            if let Some(tally) = self.tallies.get_mut(mine) {
+                tally.merge(theirs);
+            }
+        }
+        self.slots.clear();
+        Ok(())
+    }
+
+    /// The groups' tallies, in first-seen order.
+    pub(crate) fn entries(self) -> Vec<(Key, Tally<T>)> {
+        let tallies = self.tallies;
         self.groups
-            .merge_from(other.groups, |mine, theirs| mine.merge(&theirs))
+            .into_entries()
+            .into_iter()
+            .filter_map(|(key, slot)| tallies.get(slot).map(|t| (key, *t)))
+            .collect()
     }
 }
 
 /// The groups of an internal key, one per query key.
 pub(crate) fn groups_of(key: &Key, dims: &[Dim], registry: &Registry) -> Vec<Group> {
     dims.iter()
-        .zip(key)
-        .map(|(dim, &code)| dim.group(registry, code))
+        .zip(codes(*key))
+        .map(|(dim, code)| dim.group(registry, code))
         .collect()
 }
 
@@ -175,32 +299,37 @@ impl<M: Measure> Table<M> {
         registry: &Registry,
         collector: Collector<M::Value>,
         excluded: usize,
-    ) -> Self {
+    ) -> Result<Self> {
         let keys: Vec<GroupKey> = dims.iter().map(|d| d.key.clone()).collect();
+        let overlapping = collector.overlapping;
+        let like = measure.one();
+        let (total, routes) = collector.all.finish(like)?;
         let mut rows: Vec<Row<M::Value>> = collector
-            .groups
-            .into_entries()
+            .entries()
             .into_iter()
-            .map(|(key, tally)| Row {
-                groups: groups_of(&key, dims, registry),
-                total: tally.total,
-                routes: tally.routes,
+            .map(|(key, tally)| {
+                let (total, routes) = tally.finish(like)?;
+                Ok(Row {
+                    groups: groups_of(&key, dims, registry),
+                    total,
+                    routes,
+                })
             })
-            .collect();
+            .collect::<Result<_>>()?;
         rows.sort_by(|a, b| a.groups.cmp(&b.groups));
-        Self {
+        Ok(Self {
             measure,
             keys,
             rows,
             all: Row {
                 groups: Vec::new(),
-                total: collector.all.total,
-                routes: collector.all.routes,
+                total,
+                routes,
             },
             excluded,
-            overlapping: collector.overlapping,
+            overlapping,
             omitted: 0,
-        }
+        })
     }
 
     /// The measure added up.

@@ -9,10 +9,11 @@ use super::hashing::Groups;
 use super::measure::Measure;
 use super::parallel;
 use super::scenario::{Scenario, Window};
-use super::table::{add_part, groups_of, title, write_columns, write_notes};
-use super::walk::{Item, Walk};
+use super::sum::{Sum, Summable};
+use super::table::{Tally, groups_of, title, write_columns, write_notes};
+use super::walk::{Sink, Walk};
 use super::{Group, Query};
-use crate::estimate::{Amount, Part, Total};
+use crate::estimate::Total;
 use crate::registry::Registry;
 use crate::{Error, PartialDate, Result};
 
@@ -194,132 +195,143 @@ fn containing(period: Period, day: NaiveDate) -> Result<PartialDate> {
 /// over the points, so that each part costs O(log m) and no total is ever subtracted (floating
 /// sums would drift, and a stop before the series ends is rare).
 #[derive(Debug)]
-struct Lane<T> {
-    starts: Vec<Total<T>>,
-    tree: Vec<Total<T>>,
+struct Lane<T: Summable> {
+    starts: Vec<Sum<T>>,
+    tree: Vec<Sum<T>>,
 }
 
-impl<T: Amount> Lane<T> {
+impl<T: Summable> Lane<T> {
     fn new(points: usize) -> Self {
         Self {
-            starts: vec![Total::new(); points],
+            starts: vec![Sum::default(); points],
             tree: Vec::new(),
         }
     }
 
-    fn add(&mut self, (start, stop): (usize, usize), part: Part<T>) -> Result<()> {
+    fn add(&mut self, (start, stop): (usize, usize), part: &Sum<T>) {
         let m = self.starts.len();
         if start >= stop {
-            return Ok(());
+            return;
         }
         if stop >= m {
-            return match self.starts.get_mut(start) {
-                Some(total) => add_part(total, part),
-                None => Ok(()),
-            };
+            if let Some(sum) = self.starts.get_mut(start) {
+                sum.merge(part);
+            }
+            return;
         }
         if self.tree.is_empty() {
-            self.tree = vec![Total::new(); 2 * m];
+            self.tree = vec![Sum::default(); 2 * m];
         }
         // Bottom-up segment tree: leaves at m..2m; a range adds to O(log m) nodes.
         let (mut l, mut r) = (start + m, stop + m);
         while l < r {
             if l % 2 == 1 {
-                self.add_node(l, part)?;
+                self.add_node(l, part);
                 l += 1;
             }
             if r % 2 == 1 {
                 r -= 1;
-                self.add_node(r, part)?;
+                self.add_node(r, part);
             }
             l /= 2;
             r /= 2;
         }
-        Ok(())
     }
 
     /// Adds another lane's parts (of a later chunk of deployments, over the same points).
     fn merge(&mut self, other: Lane<T>) -> Result<()> {
         for (mine, theirs) in self.starts.iter_mut().zip(&other.starts) {
-            mine.merge(theirs)?;
+            mine.merge(theirs);
         }
         if self.tree.is_empty() {
             self.tree = other.tree;
         } else {
             for (mine, theirs) in self.tree.iter_mut().zip(&other.tree) {
-                mine.merge(theirs)?;
+                mine.merge(theirs);
             }
         }
         Ok(())
     }
 
-    fn add_node(&mut self, node: usize, part: Part<T>) -> Result<()> {
-        match self.tree.get_mut(node) {
-            Some(total) => add_part(total, part),
-            None => Ok(()),
+    fn add_node(&mut self, node: usize, part: &Sum<T>) {
+        if let Some(sum) = self.tree.get_mut(node) {
+            sum.merge(part);
         }
     }
 
-    /// The totals at every point: the running sum of starts plus each leaf's path to the
-    /// root.
-    fn finish(self) -> Result<Vec<Total<T>>> {
+    /// The totals at every point, of amounts like `like`: the running sum of starts plus
+    /// each leaf's path to the root.
+    fn finish(self, like: T) -> Result<Vec<Total<T>>> {
         let m = self.starts.len();
-        let mut running = Total::new();
+        let mut running = Sum::default();
         let mut out = Vec::with_capacity(m);
         for (i, start) in self.starts.iter().enumerate() {
-            running.merge(start)?;
-            let mut total = running.clone();
+            running.merge(start);
+            let mut sum = running;
             let mut node = i + m;
             while node >= 1 && !self.tree.is_empty() {
                 if let Some(t) = self.tree.get(node) {
-                    total.merge(t)?;
+                    sum.merge(t);
                 }
                 node /= 2;
             }
-            out.push(total);
+            out.push(sum.total(like)?);
         }
         Ok(out)
     }
 }
 
 /// The lanes of a sweep over some deployments: one per group and one for the whole.
-struct Sweep<T> {
+struct Sweep<'p, T: Summable> {
     lanes: Groups<Key, Lane<T>>,
     all: Lane<T>,
     overlapping: bool,
     excluded: usize,
+    points: &'p Points,
+    /// The points the scope last opened counts at, and its keys.
+    range: (usize, usize),
+    keys: Vec<Key>,
 }
 
-impl<T: Amount> Sweep<T> {
-    fn new(points: usize) -> Self {
+impl<'p, T: Summable> Sweep<'p, T> {
+    fn new(points: &'p Points) -> Self {
         Self {
             lanes: Groups::new(),
-            all: Lane::new(points),
+            all: Lane::new(points.days.len()),
             overlapping: false,
             excluded: 0,
+            points,
+            range: (0, 0),
+            keys: Vec::new(),
         }
-    }
-
-    /// Places one part of the walk on the points it counts at, in its groups and the whole.
-    fn add(&mut self, item: Item<'_, T>, points: &Points) -> Result<()> {
-        let range = points.range(item.window);
-        let m = self.all.starts.len();
-        self.all.add(range, item.part)?;
-        self.overlapping |= item.keys.len() > 1;
-        for key in item.keys {
-            if let Some(lane) = self.lanes.entry(*key, || Lane::new(m)) {
-                lane.add(range, item.part)?;
-            }
-        }
-        Ok(())
     }
 
     /// Adds the sweep of a later chunk of deployments.
-    fn merge(&mut self, other: Sweep<T>) -> Result<()> {
+    fn merge(&mut self, other: Sweep<'p, T>) -> Result<()> {
         self.all.merge(other.all)?;
         self.overlapping |= other.overlapping;
         self.excluded += other.excluded;
         self.lanes.merge_from(other.lanes, Lane::merge)
+    }
+}
+
+impl<T: Summable> Sink<T> for Sweep<'_, T> {
+    fn open(&mut self, keys: &[Key], window: Window) {
+        self.range = self.points.range(window);
+        self.overlapping |= keys.len() > 1;
+        self.keys.clear();
+        self.keys.extend_from_slice(keys);
+    }
+
+    /// Places parts on the points they count at, in their groups and the whole.
+    fn add(&mut self, parts: &Tally<T>) {
+        let m = self.points.days.len();
+        self.all.add(self.range, &parts.sum);
+        for key in &self.keys {
+            if let Some(lane) = self.lanes.entry(*key, || Lane::new(m)) {
+                lane.add(self.range, &parts.sum);
+            }
+        }
     }
 }
 
@@ -400,8 +412,8 @@ impl<M: Measure> Series<M> {
         scenario: Scenario,
         points: &Points,
     ) -> Result<Self> {
-        let m = points.days.len();
         let walk = Walk::new(registry, query, &measure, Some(scenario));
+        let like = measure.one();
         // Each chunk of deployments into its own lanes, on the machine's cores; merged in
         // chunk order, so that the sums do not depend on the number of threads.
         let Sweep {
@@ -409,15 +421,16 @@ impl<M: Measure> Series<M> {
             all,
             overlapping,
             excluded,
+            ..
         } = parallel::fold_chunks(
             registry.deployments().len(),
             query.max_threads(),
             |chunk| {
-                let mut sweep = Sweep::new(m);
-                sweep.excluded = walk.run_over(chunk, |item| sweep.add(item, points))?;
+                let mut sweep = Sweep::new(points);
+                sweep.excluded = walk.run_over(chunk, &mut sweep)?;
                 Ok(sweep)
             },
-            || Sweep::new(m),
+            || Sweep::new(points),
             Sweep::merge,
         )?;
         let keys = query.keys().to_vec();
@@ -427,7 +440,7 @@ impl<M: Measure> Series<M> {
             .map(|(key, lane)| {
                 Ok(SeriesRow {
                     groups: groups_of(&key, walk.dims(), registry),
-                    values: lane.finish()?,
+                    values: lane.finish(like)?,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -438,7 +451,7 @@ impl<M: Measure> Series<M> {
             keys,
             points: points.clone(),
             rows,
-            total: all.finish()?,
+            total: all.finish(like)?,
             excluded,
             overlapping,
         })
@@ -622,6 +635,7 @@ impl<M: Measure> fmt::Display for Series<M> {
 mod tests {
     use chrono::NaiveDate;
 
+    use super::super::measure::sealed::Sealed;
     use super::super::parallel::CHUNK;
     use super::super::{Gpus, Period};
     use super::*;
@@ -636,8 +650,8 @@ mod tests {
             let series = query.series(&registry, Gpus, scenario, &points).unwrap();
             // The plain loop: one set of lanes over every deployment, on this thread.
             let walk = Walk::new(&registry, &query, &Gpus, Some(scenario));
-            let mut plain = Sweep::new(points.days.len());
-            plain.excluded = walk.run(|item| plain.add(item, &points)).unwrap();
+            let mut plain = Sweep::new(&points);
+            plain.excluded = walk.run(&mut plain).unwrap();
             let Sweep {
                 lanes,
                 all,
@@ -645,14 +659,15 @@ mod tests {
                 ..
             } = plain;
             assert_eq!(series.excluded, excluded);
-            assert_eq!(series.total(), all.finish().unwrap().as_slice());
+            let like = Gpus.one();
+            assert_eq!(series.total(), all.finish(like).unwrap().as_slice());
             let mut rows: Vec<_> = lanes
                 .into_entries()
                 .into_iter()
                 .map(|(key, lane)| {
                     (
                         groups_of(&key, walk.dims(), &registry),
-                        lane.finish().unwrap(),
+                        lane.finish(like).unwrap(),
                     )
                 })
                 .collect();

@@ -1,45 +1,99 @@
 //! The one pass over a registry's resolved index that tables, series and reconciliations
 //! share: it skips double-counted deployments, applies the filters, finds each part's groups
 //! and hands the parts to a sink.
+//!
+//! The pass is laid out for speed, since it is the core of every answer: the groups of a
+//! scope (a phase, or one hardware line when a query groups by hardware) are handed to the
+//! sink once, then each of its parts; a line's value comes from its kind's [`Plan`], worked out
+//! once per query; values travel as plain numbers ([`RawPart`]).
 
-use super::dimension::{Code, Dim, Key, Level};
+use super::dimension::{Code, Dim, Key, Level, key, same_keys};
 use super::filter::Filters;
 use super::measure::Route;
-use super::measure::sealed::Tally;
+use super::measure::sealed::{Plan, Sealed, Tally as Counts};
 use super::scenario::{Scenario, Window};
+use super::sum::{Raw, RawPart, Summable, to_raw};
+use super::table::{KeySpace, Tally};
 use super::{Measure, Query};
 use crate::Result;
 use crate::estimate::{Bounds, Part};
 use crate::registry::Registry;
-use crate::registry::index::{Index, NONE, PhaseRow};
+use crate::registry::index::{Index, LineRow, NONE};
 
-/// One part handed to a sink: the groups it belongs to (none when the query does not group),
-/// its value, how it was obtained, and the days it counts.
-#[derive(Debug)]
-pub(crate) struct Item<'a, V> {
-    pub(crate) keys: &'a [Key],
-    pub(crate) part: Part<V>,
-    pub(crate) route: Route,
-    pub(crate) window: Window,
+/// Where a pass hands its parts: the groups (keys) and days (window) of a scope first, then
+/// the scope's parts, added up (a phase's lines come as one tally of their parts).
+pub(crate) trait Sink<T: Summable> {
+    /// The groups and days of the parts that follow; the keys are sorted and distinct (none
+    /// when the query does not group).
+    fn open(&mut self, keys: &[Key], window: Window);
+
+    /// Parts in the scope last opened, added up. Sums are checked when they are finished,
+    /// not here.
+    fn add(&mut self, parts: &Tally<T>);
 }
 
-/// Where a part comes from within a phase: the whole phase, or one hardware line.
-#[derive(Debug, Clone, Copy)]
-enum Scope {
-    Phase,
-    Line(usize),
-}
+/// The plain numbers of a measure's values.
+pub(crate) type RawOf<M> = <<M as Sealed>::Value as Summable>::Raw;
 
 /// A prepared pass.
 #[derive(Debug)]
 pub(crate) struct Walk<'q, 'r, M> {
+    registry: &'r Registry,
     index: &'r Index,
     measure: &'q M,
+    /// How each kind of hardware line is derived for the measure, by kind position.
+    plans: Vec<Plan>,
     dims: Vec<Dim>,
     filters: Filters,
     /// With a scenario, phases carry the window they count in and those that never count
     /// are skipped; without, every phase counts always.
     scenario: Option<Scenario>,
+    /// Whether lines are read one by one (a hardware key or a hardware filter); without, a
+    /// phase's lines are all selected and share its groups.
+    by_line: bool,
+    has_line_key: bool,
+    /// Whether every phase of a deployment has the deployment's groups (no phase or hardware
+    /// key), so that they are worked out once per deployment.
+    per_deployment: bool,
+}
+
+/// Parts on their way to the sink: those of consecutive scopes with the same groups and days
+/// are added up here first, and handed over when the groups or days change.
+struct Pending<T: Summable> {
+    keys: Vec<Key>,
+    window: Option<Window>,
+    tally: Tally<T>,
+}
+
+impl<T: Summable> Pending<T> {
+    fn new() -> Self {
+        Self {
+            keys: Vec::new(),
+            window: None,
+            tally: Tally::default(),
+        }
+    }
+
+    /// Makes `keys` and `window` those of the parts that follow.
+    #[inline]
+    fn open(&mut self, keys: &[Key], window: Window, sink: &mut impl Sink<T>) {
+        if self.window == Some(window) && same_keys(&self.keys, keys) {
+            return;
+        }
+        self.flush(sink);
+        self.keys.clear();
+        self.keys.extend_from_slice(keys);
+        self.window = Some(window);
+        sink.open(keys, window);
+    }
+
+    /// Hands what is pending to the sink.
+    fn flush(&mut self, sink: &mut impl Sink<T>) {
+        if !self.tally.is_empty() {
+            sink.add(&self.tally);
+            self.tally = Tally::default();
+        }
+    }
 }
 
 /// Per-deployment and per-phase scratch space, reused so that the pass does not allocate per
@@ -48,11 +102,12 @@ pub(crate) struct Walk<'q, 'r, M> {
 struct Scratch {
     deployment: [Vec<Code>; 2],
     phase: [Code; 2],
-    /// The selected lines of the phase (positions in the index).
+    /// When lines are read one by one: the selected lines and their codes for each key.
     lines: Vec<usize>,
-    /// Their codes for each key.
     line_codes: Vec<[Code; 2]>,
     keys: Vec<Key>,
+    /// Whether `keys` are the current deployment's (see `Walk::per_deployment`).
+    keys_current: bool,
     deployment_keys: Vec<Key>,
     filter: Vec<Code>,
 }
@@ -64,11 +119,20 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
         measure: &'q M,
         scenario: Option<Scenario>,
     ) -> Self {
+        let index = registry.index();
+        let dims: Vec<Dim> = query.keys().iter().cloned().map(Dim::new).collect();
+        let filters = Filters::new(registry, query.filters());
+        let has_line_key = dims.iter().any(|d| d.level() == Level::Line);
         Self {
-            index: registry.index(),
+            registry,
+            index,
+            plans: index.kinds.iter().map(|k| measure.plan(k)).collect(),
             measure,
-            dims: query.keys().iter().cloned().map(Dim::new).collect(),
-            filters: Filters::new(registry, query.filters()),
+            by_line: has_line_key || filters.has_line_filters(),
+            has_line_key,
+            per_deployment: dims.iter().all(|d| d.level() == Level::Deployment),
+            dims,
+            filters,
             scenario,
         }
     }
@@ -84,12 +148,19 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
         &self.dims
     }
 
+    /// The codes each key can take, for a collector's table of slots.
+    pub(crate) fn key_space(&self) -> KeySpace {
+        KeySpace {
+            sizes: [0, 1].map(|k| self.dims.get(k).map_or(1, |d| d.size(self.registry))),
+        }
+    }
+
     /// Runs the pass over every deployment; returns how many were left out as
     /// double-counted.
     ///
     /// # Errors
     /// The first error of the measure (overflow) or of the sink.
-    pub(crate) fn run(&self, sink: impl FnMut(Item<'_, M::Value>) -> Result<()>) -> Result<usize> {
+    pub(crate) fn run(&self, sink: &mut impl Sink<M::Value>) -> Result<usize> {
         self.run_over(0..self.index.deployments.len(), sink)
     }
 
@@ -101,9 +172,10 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
     pub(crate) fn run_over(
         &self,
         deployments: std::ops::Range<usize>,
-        mut sink: impl FnMut(Item<'_, M::Value>) -> Result<()>,
+        sink: &mut impl Sink<M::Value>,
     ) -> Result<usize> {
         let mut s = Scratch::default();
+        let mut out = Pending::new();
         let mut excluded = 0;
         for d in deployments {
             let Some(row) = self.index.deployments.get(d) else {
@@ -112,9 +184,10 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
             if row.excluded(d) {
                 excluded += 1;
             } else if self.filters.deployment(self.index, d, &mut s.filter) {
-                self.deployment(d, &mut s, &mut sink)?;
+                self.deployment(d, &mut s, &mut out, sink)?;
             }
         }
+        out.flush(sink);
         Ok(excluded)
     }
 
@@ -122,7 +195,8 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
         &self,
         d: usize,
         s: &mut Scratch,
-        sink: &mut impl FnMut(Item<'_, M::Value>) -> Result<()>,
+        out: &mut Pending<M::Value>,
+        sink: &mut impl Sink<M::Value>,
     ) -> Result<()> {
         for (k, codes) in s.deployment.iter_mut().enumerate() {
             match self.dims.get(k) {
@@ -136,80 +210,103 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
             }
         }
         s.deployment_keys.clear();
+        s.keys_current = false;
         let mut deployment_window: Option<Window> = None;
         let phases = self.index.phases_of(d);
-        // A deployment without phases is walked as one blank phase: its capacity is unknown,
-        // not zero.
-        let blank = phases.is_empty().then_some(None);
-        let rows = self.index.phases.get(phases.clone()).unwrap_or_default();
-        for (phase, position) in rows
-            .iter()
-            .zip(phases)
-            .map(|(p, i)| (Some(p), Some(i)))
-            .chain(blank.map(|b| (b, None)))
-        {
-            if !self.filters.phase(phase) {
-                continue;
-            }
-            let window = match (self.scenario, phase) {
-                (None, _) => Window::ALWAYS,
-                (Some(scenario), Some(p)) => match scenario.window_of(p.status, p.online, p.end) {
-                    Some(w) => w,
-                    None => continue,
-                },
-                (Some(_), None) => continue,
-            };
-            if !self.prepare_phase(phase, position, s) {
-                continue;
-            }
-            match self.measure.tally() {
-                Tally::Deployments => {
-                    self.fill_keys(s, Scope::Phase);
-                    s.deployment_keys.extend_from_slice(&s.keys);
-                    deployment_window = Some(deployment_window.map_or(window, |w| w.hull(window)));
-                }
-                Tally::Phases if phase.is_some() => {
-                    self.fill_keys(s, Scope::Phase);
-                    sink(Item {
-                        keys: &s.keys,
-                        part: one(self.measure.one()),
-                        route: Route::Stated,
-                        window,
-                    })?;
-                }
-                Tally::Phases => {}
-                Tally::Parts => self.parts(phase, window, s, sink)?,
-            }
+        if phases.is_empty() {
+            // A deployment without phases is walked as one blank phase: its capacity is
+            // unknown, not zero.
+            self.phase(None, 0..0, s, &mut deployment_window, out, sink)?;
+        }
+        for p in phases {
+            self.phase(
+                Some(p),
+                self.index.lines_of(p),
+                s,
+                &mut deployment_window,
+                out,
+                sink,
+            )?;
         }
         if let Some(window) = deployment_window {
             s.deployment_keys.sort_unstable();
             s.deployment_keys.dedup();
-            sink(Item {
-                keys: &s.deployment_keys,
-                part: one(self.measure.one()),
-                route: Route::Stated,
-                window,
-            })?;
+            out.open(&s.deployment_keys, window, sink);
+            out.tally
+                .add(&to_raw(&one(self.measure.one())), Route::Stated);
         }
         Ok(())
     }
 
-    /// Reads the phase's codes and selects its lines with theirs; `false` when line filters
-    /// leave nothing of the phase.
-    fn prepare_phase(
+    /// One phase, by position (`None`: the blank phase of a deployment without phases), with
+    /// its lines.
+    fn phase(
         &self,
-        phase: Option<&PhaseRow>,
-        position: Option<usize>,
+        phase: Option<usize>,
+        lines: std::ops::Range<usize>,
         s: &mut Scratch,
-    ) -> bool {
-        for (k, code) in s.phase.iter_mut().enumerate() {
-            *code = self.dims.get(k).map_or(NONE, |dim| dim.phase_code(phase));
+        deployment_window: &mut Option<Window>,
+        out: &mut Pending<M::Value>,
+        sink: &mut impl Sink<M::Value>,
+    ) -> Result<()> {
+        if !self.filters.phase(self.index, phase) {
+            return Ok(());
         }
+        let window = match (self.scenario, phase) {
+            (None, _) => Window::ALWAYS,
+            (Some(scenario), Some(p)) => {
+                let status = self.index.status.get(p).copied();
+                let row = self.index.phases.get(p);
+                match status
+                    .zip(row)
+                    .and_then(|(status, row)| scenario.window_of(status, row.online, row.end))
+                {
+                    Some(w) => w,
+                    None => return Ok(()),
+                }
+            }
+            (Some(_), None) => return Ok(()),
+        };
+        if !self.per_deployment {
+            for (k, code) in s.phase.iter_mut().enumerate() {
+                *code = self
+                    .dims
+                    .get(k)
+                    .map_or(NONE, |dim| dim.phase_code(self.index, phase));
+            }
+        }
+        if self.by_line && !self.select_lines(lines.clone(), s) {
+            return Ok(());
+        }
+        match self.measure.tally() {
+            Counts::Deployments => {
+                self.fill_keys(s, Scope::Phase);
+                s.keys_current = false;
+                s.deployment_keys.extend_from_slice(&s.keys);
+                *deployment_window =
+                    Some(deployment_window.map_or(window, |w: Window| w.hull(window)));
+                Ok(())
+            }
+            Counts::Phases => match phase {
+                Some(_) => {
+                    self.open_phase(s, window, out, sink);
+                    out.tally
+                        .add(&to_raw(&one(self.measure.one())), Route::Stated);
+                    Ok(())
+                }
+                None => Ok(()),
+            },
+            Counts::Parts => self.parts(phase, lines, window, s, out, sink),
+        }
+    }
+
+    /// Selects the lines that pass the hardware filters, with their codes; `false` when the
+    /// filters leave nothing of the phase.
+    fn select_lines(&self, lines: std::ops::Range<usize>, s: &mut Scratch) -> bool {
         s.lines.clear();
         s.line_codes.clear();
-        let all = position.map_or(0..0, |p| self.index.lines_of(p));
-        let had_lines = !all.is_empty();
-        for i in all {
+        let had_lines = !lines.is_empty();
+        for i in lines {
             let kind = self
                 .index
                 .lines
@@ -230,85 +327,154 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
         if self.filters.has_line_filters() {
             // A phase whose lines are all left out is not selected; one without lines is
             // selected only where the filters accept an unknown hardware group.
-            return if had_lines {
+            if had_lines {
                 !s.lines.is_empty()
             } else {
                 self.filters.line(None)
-            };
+            }
+        } else {
+            true
         }
-        true
     }
 
     /// Hands a phase's parts to the sink: the stated figure for the whole phase when there
     /// is one and the phase sits in one group, else each hardware line's derived figure.
     fn parts(
         &self,
-        phase: Option<&PhaseRow>,
+        phase: Option<usize>,
+        lines: std::ops::Range<usize>,
         window: Window,
         s: &mut Scratch,
-        sink: &mut impl FnMut(Item<'_, M::Value>) -> Result<()>,
+        out: &mut Pending<M::Value>,
+        sink: &mut impl Sink<M::Value>,
     ) -> Result<()> {
         let Some(phase) = phase else {
-            self.fill_keys(s, Scope::Phase);
-            return sink(Item {
-                keys: &s.keys,
-                part: None,
-                route: Route::Unknown,
-                window,
-            });
+            self.open_phase(s, window, out, sink);
+            out.tally.add(&None, Route::Unknown);
+            return Ok(());
         };
         // A stated figure covers the whole phase; when its lines fall in different groups, or
         // filters leave some out, it cannot be split between them, so the lines are derived
         // one by one instead.
-        let split = (self.has_line_key()
+        let split = (self.has_line_key
             && s.line_codes
                 .first()
                 .is_some_and(|first| s.line_codes.iter().any(|l| l != first)))
             || self.filters.has_line_filters();
-        let stated = if split {
-            None
-        } else {
-            self.measure.stated(self.index, phase)?
-        };
-        if let Some((part, route)) = stated {
-            self.fill_keys(s, Scope::Phase);
-            return sink(Item {
-                keys: &s.keys,
-                part,
-                route,
-                window,
-            });
+        if !split && let Some((part, route)) = self.measure.stated(self.index, phase)? {
+            self.open_phase(s, window, out, sink);
+            out.tally.add(&to_raw(&part), route);
+            return Ok(());
         }
-        if s.lines.is_empty() {
-            self.fill_keys(s, Scope::Phase);
-            return sink(Item {
-                keys: &s.keys,
-                part: None,
-                route: Route::Unknown,
-                window,
-            });
+        let no_lines = if self.by_line {
+            s.lines.is_empty()
+        } else {
+            lines.is_empty()
+        };
+        if no_lines {
+            self.open_phase(s, window, out, sink);
+            out.tally.add(&None, Route::Unknown);
+            return Ok(());
+        }
+        if !self.by_line {
+            // Every line of the phase is selected and has the phase's groups.
+            self.open_phase(s, window, out, sink);
+            for line in self.index.lines.get(lines).unwrap_or_default() {
+                let (part, route) = self.derive(line).map_err(|f| f.error())?;
+                out.tally.add(&part, route);
+            }
+            return Ok(());
+        }
+        if !self.has_line_key {
+            // Some lines filtered out; all of the phase's groups.
+            self.open_phase(s, window, out, sink);
+            for &i in &s.lines {
+                if let Some(line) = self.index.lines.get(i) {
+                    let (part, route) = self.derive(line).map_err(|f| f.error())?;
+                    out.tally.add(&part, route);
+                }
+            }
+            return Ok(());
         }
         for j in 0..s.lines.len() {
             let Some(line) = s.lines.get(j).and_then(|&i| self.index.lines.get(i)) else {
                 continue;
             };
-            let (part, route) = match self.index.kinds.get(line.kind as usize) {
-                Some(kind) => self.measure.derive(line, kind)?,
-                None => (None, Route::Unknown),
-            };
+            let (part, route) = self.derive(line).map_err(|f| f.error())?;
             self.fill_keys(s, Scope::Line(j));
-            sink(Item {
-                keys: &s.keys,
-                part,
-                route,
-                window,
-            })?;
+            s.keys_current = false;
+            out.open(&s.keys, window, sink);
+            out.tally.add(&part, route);
         }
         Ok(())
     }
 
-    fn has_line_key(&self) -> bool {
-        self.dims.iter().any(|d| d.level() == Level::Line)
+    /// Opens the phase's groups: worked out again only when they can differ from the last
+    /// phase's, and opened in the sink only when they or the window change.
+    fn open_phase(
+        &self,
+        s: &mut Scratch,
+        window: Window,
+        out: &mut Pending<M::Value>,
+        sink: &mut impl Sink<M::Value>,
+    ) {
+        if !(self.per_deployment && s.keys_current) {
+            self.fill_keys(s, Scope::Phase);
+            s.keys_current = true;
+        }
+        out.open(&s.keys, window, sink);
+    }
+
+    /// A line's part through its kind's plan, as plain numbers.
+    ///
+    /// The error is a small [`Fault`], not the crate's [`Error`](crate::Error): this runs for
+    /// every line, and a large error type makes every result it returns large too.
+    #[inline]
+    fn derive(&self, line: &LineRow) -> std::result::Result<(RawPart<RawOf<M>>, Route), Fault> {
+        let k = line.kind as usize;
+        match self.plans.get(k) {
+            Some(&Plan::Scaled { per, figure, route }) => {
+                if line.flags & LineRow::KNOWN == 0 {
+                    return Ok((None, Route::Unknown));
+                }
+                let value = |count: u64| -> std::result::Result<RawOf<M>, Fault> {
+                    let gpus = count.checked_mul(per).ok_or(Fault::Overflow {
+                        quantity: "GPU count",
+                        operation: "multiplication",
+                    })?;
+                    self.measure.scaled(gpus, figure).ok_or(Fault::Overflow {
+                        quantity: self.measure.quantity(),
+                        operation: "scaling",
+                    })
+                };
+                let [lower, central, upper] = line.count;
+                let bounded = line.flags & LineRow::BOUNDED != 0;
+                let lower = value(lower)?;
+                let upper = if bounded {
+                    value(upper)?
+                } else {
+                    RawOf::<M>::default()
+                };
+                let raw = Raw {
+                    lower,
+                    central: value(central)?,
+                    upper,
+                    bounded,
+                };
+                Ok((Some(raw), route))
+            }
+            Some(Plan::Span) => match self.index.kinds.get(k) {
+                Some(kind) => {
+                    let (part, route) = self
+                        .measure
+                        .derive(line, kind)
+                        .map_err(|e| Fault::Other(Box::new(e)))?;
+                    Ok((to_raw(&part), route))
+                }
+                None => Ok((None, Route::Unknown)),
+            },
+            Some(Plan::Unknown) | None => Ok((None, Route::Unknown)),
+        }
     }
 
     /// The distinct keys of a scope into `s.keys`: every combination of the codes of the
@@ -321,7 +487,7 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
             return;
         }
         let lines: &[[Code; 2]] = match scope {
-            _ if !self.has_line_key() => &UNKNOWN,
+            _ if !self.has_line_key => &UNKNOWN,
             Scope::Line(i) => s.line_codes.get(i..=i).unwrap_or(&UNKNOWN),
             Scope::Phase if s.line_codes.is_empty() => &UNKNOWN,
             Scope::Phase => &s.line_codes,
@@ -331,11 +497,11 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
             let second = self.codes(1, &s.deployment, &s.phase, line);
             for a in first {
                 for b in second {
-                    s.keys.push([*a, *b]);
+                    s.keys.push(key(*a, *b));
                 }
             }
         }
-        if lines.len() > 1 {
+        if s.keys.len() > 1 {
             s.keys.sort_unstable();
             s.keys.dedup();
         }
@@ -357,6 +523,38 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
             Some(Level::Line) => line.get(k).map_or(&NO_KEY[..], std::slice::from_ref),
         }
     }
+}
+
+/// Why a line's value could not be derived, kept small for the pass's inner loop.
+#[derive(Debug)]
+enum Fault {
+    Overflow {
+        quantity: &'static str,
+        operation: &'static str,
+    },
+    Other(Box<crate::Error>),
+}
+
+impl Fault {
+    fn error(self) -> crate::Error {
+        match self {
+            Fault::Overflow {
+                quantity,
+                operation,
+            } => crate::Error::Overflow {
+                quantity,
+                operation,
+            },
+            Fault::Other(e) => *e,
+        }
+    }
+}
+
+/// Where a part comes from within a phase: the whole phase, or one hardware line.
+#[derive(Debug, Clone, Copy)]
+enum Scope {
+    Phase,
+    Line(usize),
 }
 
 /// A part that is exactly `value`.

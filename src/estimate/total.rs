@@ -57,6 +57,24 @@ impl<T> Default for Total<T> {
 }
 
 impl<T: Amount> Total<T> {
+    /// A total from sums already added up: lower, central and upper (`None` when some part
+    /// is unbounded) of the known parts, and how many parts are known and unknown.
+    pub(crate) fn from_sums(
+        known: Option<(T, T, Option<T>)>,
+        known_parts: usize,
+        unknown_parts: usize,
+    ) -> Self {
+        Self {
+            known: known.map(|(lower, central, upper)| Known {
+                lower,
+                central,
+                upper,
+            }),
+            known_parts,
+            unknown_parts,
+        }
+    }
+
     /// An empty total: no parts.
     ///
     /// # Example

@@ -112,19 +112,19 @@ pub(super) fn phase_at(registry: &Registry, d: usize, j: usize) -> usize {
 /// The names a table writes for a phase's hardware, in line order: the catalog's product
 /// name of each line's part, system or family ("or" between the parts of a mix), or the
 /// unlisted name as written, as the registry resolved them.
-pub(super) fn hardware_names(registry: &Registry, phase: usize) -> Vec<String> {
+pub(super) fn hardware_names(registry: &Registry, phase: usize) -> impl Iterator<Item = &str> {
     let index = registry.index();
     index
-        .lines_of(phase)
-        .filter_map(|l| index.lines.get(l))
+        .lines
+        .get(index.lines_of(phase))
+        .unwrap_or_default()
+        .iter()
         .map(|line| {
             index
                 .kinds
                 .get(line.kind as usize)
-                .map(|k| k.name.clone())
-                .unwrap_or_default()
+                .map_or("", |k| k.name.as_str())
         })
-        .collect()
 }
 
 /// Each hardware line of a phase with its GPUs, as the registry resolved them (the rounding
@@ -157,14 +157,15 @@ pub(super) fn line_gpus<'p>(
 ///
 /// # Errors
 /// Overflow.
-pub(super) fn phase_gpus(
-    registry: &Registry,
-    phase_at: usize,
-    phase: &Phase,
-) -> Result<Total<AcceleratorCount>> {
+pub(super) fn phase_gpus(registry: &Registry, phase_at: usize) -> Result<Total<AcceleratorCount>> {
+    let index = registry.index();
     let mut total = Total::new();
-    for (_, part) in line_gpus(registry, phase_at, phase)? {
-        match part {
+    for line in index
+        .lines
+        .get(index.lines_of(phase_at))
+        .unwrap_or_default()
+    {
+        match index.line_gpus(line)? {
             Some((bounds, central)) => total.add_known(bounds, central)?,
             None => total.add(&Estimate::unknown())?,
         }
@@ -172,31 +173,35 @@ pub(super) fn phase_gpus(
     Ok(total)
 }
 
-/// A phase's peak compute at a format, derived from its hardware as the registry resolved it;
-/// `None` when it has no hardware or any line's figure is unknown (unlisted, or no figure for
-/// the format).
+/// A phase's peak compute at a format, derived from its hardware as the registry resolved it,
+/// as a query derives it: the lines with a figure summed, a line without one (unlisted, or
+/// no figure for the format) an unknown part. `None` when the phase has no hardware.
 pub(super) fn phase_peak(
     registry: &Registry,
     phase_at: usize,
     precision: Precision,
     sparsity: Sparsity,
-) -> Option<Total<ComputeFigure>> {
+) -> Result<Option<Total<ComputeFigure>>> {
     let index = registry.index();
-    let lines = index.lines_of(phase_at);
+    let lines = index
+        .lines
+        .get(index.lines_of(phase_at))
+        .unwrap_or_default();
     if lines.is_empty() {
-        return None;
+        return Ok(None);
     }
     let format = ComputeFormat::peak(precision, sparsity);
     let at = format_index(precision, sparsity);
     let mut total = Total::new();
-    for l in lines {
-        let line = index.lines.get(l)?;
-        let kind = index.kinds.get(line.kind as usize)?;
-        let (bounds, central) = kind
-            .factors
-            .peak(line.count(kind.unit), at, format)
-            .ok()??;
-        total.add_known(bounds, central).ok()?;
+    for line in lines {
+        let part = match index.kinds.get(line.kind as usize) {
+            Some(kind) => kind.factors.peak(line.count(kind.unit), at, format)?,
+            None => None,
+        };
+        match part {
+            Some((bounds, central)) => total.add_known(bounds, central)?,
+            None => total.add(&Estimate::unknown())?,
+        }
     }
-    Some(total)
+    Ok(Some(total))
 }

@@ -13,7 +13,8 @@
 //! | `gpus_unknown_lines` | hardware lines whose count is unknown (not summed as zero) |
 //! | `stated_format`, `stated_reading` | the stated compute's format (`FP4 sparse peak`) and whether it is `stated`, `assumed` or `unstated` |
 //! | `stated_pflops_lower`, `_central`, `_upper` | the stated compute, PFLOP/s (POP/s for INT8) |
-//! | `fp64_dense_pflops_*`, `bf16_dense_pflops_*`, `fp8_dense_pflops_*`, `fp4_dense_pflops_*`, `fp4_sparse_pflops_*` | theoretical peak of the hardware at that format from the catalog, PFLOP/s, `_lower`, `_central` and `_upper`; empty when a line is not in the catalog or its part has no figure for the format |
+//! | `fp64_dense_pflops_*`, `bf16_dense_pflops_*`, `fp8_dense_pflops_*`, `fp4_dense_pflops_*`, `fp4_sparse_pflops_*` | theoretical peak of the hardware at that format, as the registry resolved it from the catalog, PFLOP/s, `_lower`, `_central` and `_upper`: the lines with a figure, as a query derives them (a line not in the catalog, or whose part has no figure for the format, is unknown: counted in `*_unknown_lines`, and the upper bound is then empty) |
+//! | `fp64_dense_unknown_lines`, ... `fp4_sparse_unknown_lines` | hardware lines with no figure for that format (not summed as zero) |
 //! | `power_mw_lower`, `_central`, `_upper`, `power_note` | the stated power, MW, and what it is (capacity, benchmark draw) |
 //! | `superseded_by`, `duplicate_of` | deployment IDs |
 //! | `sources` | URLs (or titles) of the deployment's sources, `; `-separated |
@@ -24,75 +25,159 @@
 //! decimal that, times the column's unit, gives the registry's value exactly (`793400`, not
 //! `793400.0000000001`), or the nearest where no decimal does (a unit in the last place).
 
+use std::fmt::Write as _;
+
 use crate::estimate::{Amount, Total};
-use crate::interop::export::{hardware_names, organisations, phase_at, phase_gpus, phase_peak};
+use crate::interop::export::{hardware_names, phase_at, phase_gpus, phase_peak};
 use crate::interop::report::{Export, Sheet};
 use crate::interop::table::{self, write_number};
 use crate::model::{Deployment, FormatReading, Phase, Role};
 use crate::registry::Registry;
-use crate::units::{AcceleratorCount, ComputeFigure, Precision, Sparsity};
+use crate::units::{Precision, Sparsity};
 use crate::{PartialDate, Result};
 
-/// The formats the catalog-derived columns give, with their column stem.
-const DERIVED: [(Precision, Sparsity, &str); 5] = [
-    (Precision::Fp64, Sparsity::Dense, "fp64_dense_pflops"),
-    (Precision::Bf16, Sparsity::Dense, "bf16_dense_pflops"),
-    (Precision::Fp8, Sparsity::Dense, "fp8_dense_pflops"),
-    (Precision::Fp4, Sparsity::Dense, "fp4_dense_pflops"),
-    (Precision::Fp4, Sparsity::Sparse, "fp4_sparse_pflops"),
+/// The columns, in order: one list gives both the header and the positions rows are filled
+/// by.
+macro_rules! columns {
+    ($($column:ident = $name:literal,)+) => {
+        /// A column's position.
+        #[derive(Debug, Clone, Copy)]
+        #[repr(usize)]
+        enum Col {
+            $($column,)+
+        }
+
+        const HEADER: &[&str] = &[$($name,)+];
+    };
+}
+
+columns! {
+    DeploymentId = "deployment_id",
+    Deployment = "deployment",
+    Phase = "phase",
+    Status = "status",
+    HostCountry = "host_country",
+    HostCountryName = "host_country_name",
+    Site = "site",
+    Owners = "owners",
+    Operators = "operators",
+    Announced = "announced",
+    Online = "online",
+    OnlineEarliest = "online_earliest",
+    OnlineLatest = "online_latest",
+    End = "end",
+    Hardware = "hardware",
+    GpusLower = "gpus_lower",
+    GpusCentral = "gpus_central",
+    GpusUpper = "gpus_upper",
+    GpusUnknownLines = "gpus_unknown_lines",
+    StatedFormat = "stated_format",
+    StatedReading = "stated_reading",
+    StatedLower = "stated_pflops_lower",
+    StatedCentral = "stated_pflops_central",
+    StatedUpper = "stated_pflops_upper",
+    Fp64Lower = "fp64_dense_pflops_lower",
+    Fp64Central = "fp64_dense_pflops_central",
+    Fp64Upper = "fp64_dense_pflops_upper",
+    Fp64Unknown = "fp64_dense_unknown_lines",
+    Bf16Lower = "bf16_dense_pflops_lower",
+    Bf16Central = "bf16_dense_pflops_central",
+    Bf16Upper = "bf16_dense_pflops_upper",
+    Bf16Unknown = "bf16_dense_unknown_lines",
+    Fp8Lower = "fp8_dense_pflops_lower",
+    Fp8Central = "fp8_dense_pflops_central",
+    Fp8Upper = "fp8_dense_pflops_upper",
+    Fp8Unknown = "fp8_dense_unknown_lines",
+    Fp4DenseLower = "fp4_dense_pflops_lower",
+    Fp4DenseCentral = "fp4_dense_pflops_central",
+    Fp4DenseUpper = "fp4_dense_pflops_upper",
+    Fp4DenseUnknown = "fp4_dense_unknown_lines",
+    Fp4SparseLower = "fp4_sparse_pflops_lower",
+    Fp4SparseCentral = "fp4_sparse_pflops_central",
+    Fp4SparseUpper = "fp4_sparse_pflops_upper",
+    Fp4SparseUnknown = "fp4_sparse_unknown_lines",
+    PowerLower = "power_mw_lower",
+    PowerCentral = "power_mw_central",
+    PowerUpper = "power_mw_upper",
+    PowerNote = "power_note",
+    SupersededBy = "superseded_by",
+    DuplicateOf = "duplicate_of",
+    Sources = "sources",
+    Note = "note",
+}
+
+/// The lower, central and upper columns of a figure.
+type Bounds3 = [Col; 3];
+
+/// The formats the catalog-derived columns give, with their columns and the column of their
+/// unknown lines.
+const DERIVED: [(Precision, Sparsity, Bounds3, Col); 5] = [
+    (
+        Precision::Fp64,
+        Sparsity::Dense,
+        [Col::Fp64Lower, Col::Fp64Central, Col::Fp64Upper],
+        Col::Fp64Unknown,
+    ),
+    (
+        Precision::Bf16,
+        Sparsity::Dense,
+        [Col::Bf16Lower, Col::Bf16Central, Col::Bf16Upper],
+        Col::Bf16Unknown,
+    ),
+    (
+        Precision::Fp8,
+        Sparsity::Dense,
+        [Col::Fp8Lower, Col::Fp8Central, Col::Fp8Upper],
+        Col::Fp8Unknown,
+    ),
+    (
+        Precision::Fp4,
+        Sparsity::Dense,
+        [Col::Fp4DenseLower, Col::Fp4DenseCentral, Col::Fp4DenseUpper],
+        Col::Fp4DenseUnknown,
+    ),
+    (
+        Precision::Fp4,
+        Sparsity::Sparse,
+        [
+            Col::Fp4SparseLower,
+            Col::Fp4SparseCentral,
+            Col::Fp4SparseUpper,
+        ],
+        Col::Fp4SparseUnknown,
+    ),
 ];
 
-const HEADER: &[&str] = &[
-    "deployment_id",
-    "deployment",
-    "phase",
-    "status",
-    "host_country",
-    "host_country_name",
-    "site",
-    "owners",
-    "operators",
-    "announced",
-    "online",
-    "online_earliest",
-    "online_latest",
-    "end",
-    "hardware",
-    "gpus_lower",
-    "gpus_central",
-    "gpus_upper",
-    "gpus_unknown_lines",
-    "stated_format",
-    "stated_reading",
-    "stated_pflops_lower",
-    "stated_pflops_central",
-    "stated_pflops_upper",
-    "fp64_dense_pflops_lower",
-    "fp64_dense_pflops_central",
-    "fp64_dense_pflops_upper",
-    "bf16_dense_pflops_lower",
-    "bf16_dense_pflops_central",
-    "bf16_dense_pflops_upper",
-    "fp8_dense_pflops_lower",
-    "fp8_dense_pflops_central",
-    "fp8_dense_pflops_upper",
-    "fp4_dense_pflops_lower",
-    "fp4_dense_pflops_central",
-    "fp4_dense_pflops_upper",
-    "fp4_sparse_pflops_lower",
-    "fp4_sparse_pflops_central",
-    "fp4_sparse_pflops_upper",
-    "power_mw_lower",
-    "power_mw_central",
-    "power_mw_upper",
-    "power_note",
-    "superseded_by",
-    "duplicate_of",
-    "sources",
-    "note",
-];
+/// One row being filled: a cell per column, reused from row to row so that writing a large
+/// table does not allocate per cell.
+struct Row {
+    cells: Vec<String>,
+}
 
-type Cells = Vec<(&'static str, String)>;
+impl Row {
+    fn new() -> Self {
+        Self {
+            cells: vec![String::new(); HEADER.len()],
+        }
+    }
+
+    /// The cell of a column.
+    fn cell(&mut self, column: Col) -> &mut String {
+        let fallback = self.cells.len() - 1;
+        let at = (column as usize).min(fallback);
+        &mut self.cells[at]
+    }
+
+    fn set(&mut self, column: Col, value: &str) {
+        self.cell(column).push_str(value);
+    }
+
+    fn clear(&mut self) {
+        for cell in &mut self.cells {
+            cell.clear();
+        }
+    }
+}
 
 /// Writes one row per phase with units in the column names; see the [module docs](self) for
 /// the columns.
@@ -126,169 +211,204 @@ type Cells = Vec<(&'static str, String)>;
 /// ```
 pub fn write(registry: &Registry) -> Result<Export> {
     let mut sheet = Sheet::new(HEADER);
+    let mut row = Row::new();
     for (i, d) in registry.deployments().iter().enumerate() {
         if d.phases.is_empty() {
-            sheet.push(deployment_cells(registry, d, None));
+            deployment_cells(registry, i, d, None, &mut row);
+            sheet.push_fields(&row.cells);
+            row.clear();
         }
         for (j, p) in d.phases.iter().enumerate() {
-            let mut cells = deployment_cells(registry, d, Some(p));
-            cells.extend(phase_cells(
-                registry,
-                phase_at(registry, i, j),
-                p,
-                &mut sheet,
-            ));
-            sheet.push(cells);
+            deployment_cells(registry, i, d, Some(p), &mut row);
+            phase_cells(registry, phase_at(registry, i, j), p, &mut sheet, &mut row);
+            sheet.push_fields(&row.cells);
+            row.clear();
         }
     }
     sheet.finish()
 }
 
-fn deployment_cells(registry: &Registry, d: &Deployment, p: Option<&Phase>) -> Cells {
-    let id = |link: &Option<crate::model::DeploymentId>| {
-        link.as_ref().map(ToString::to_string).unwrap_or_default()
-    };
-    let sources: Vec<String> = d
-        .sources
-        .iter()
-        .filter_map(|c| registry.source(&c.source))
-        .map(|s| s.url.clone().unwrap_or_else(|| s.title.clone()))
-        .collect();
-    let notes: Vec<&str> = [d.note.as_deref(), p.and_then(|p| p.note.as_deref())]
+fn deployment_cells(
+    registry: &Registry,
+    position: usize,
+    d: &Deployment,
+    p: Option<&Phase>,
+    row: &mut Row,
+) {
+    row.set(Col::DeploymentId, d.id.as_str());
+    row.set(Col::Deployment, &d.name);
+    row.set(Col::HostCountry, d.host.map_or("unknown", |c| c.alpha2()));
+    row.set(Col::HostCountryName, d.host.map_or("", |c| c.name()));
+    row.set(Col::Site, &super::export::site(d.site.as_ref()));
+    for (column, role) in [(Col::Owners, Role::Owner), (Col::Operators, Role::Operator)] {
+        organisation_names(registry, position, role, row.cell(column));
+    }
+    if let Some(link) = &d.superseded_by {
+        row.set(Col::SupersededBy, link.as_str());
+    }
+    if let Some(link) = &d.duplicate_of {
+        row.set(Col::DuplicateOf, link.as_str());
+    }
+    let sources = row.cell(Col::Sources);
+    for s in d.sources.iter().filter_map(|c| registry.source(&c.source)) {
+        if !sources.is_empty() {
+            sources.push_str("; ");
+        }
+        sources.push_str(s.url.as_deref().unwrap_or(&s.title));
+    }
+    let note = row.cell(Col::Note);
+    for text in [d.note.as_deref(), p.and_then(|p| p.note.as_deref())]
         .into_iter()
         .flatten()
-        .collect();
-    vec![
-        ("deployment_id", d.id.to_string()),
-        ("deployment", d.name.clone()),
-        (
-            "host_country",
-            d.host.map_or("unknown", |c| c.alpha2()).to_owned(),
-        ),
-        (
-            "host_country_name",
-            d.host.map(|c| c.name().to_owned()).unwrap_or_default(),
-        ),
-        ("site", super::export::site(d.site.as_ref())),
-        (
-            "owners",
-            organisations(registry, d, Role::Owner).replace(", ", "; "),
-        ),
-        (
-            "operators",
-            organisations(registry, d, Role::Operator).replace(", ", "; "),
-        ),
-        ("superseded_by", id(&d.superseded_by)),
-        ("duplicate_of", id(&d.duplicate_of)),
-        ("sources", sources.join("; ")),
-        ("note", notes.join("\n")),
-    ]
-}
-
-fn date(d: Option<PartialDate>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
-}
-
-fn phase_cells(registry: &Registry, at: usize, p: &Phase, sheet: &mut Sheet) -> Cells {
-    let mut cells = vec![
-        ("phase", p.name.clone()),
-        ("status", p.status.tag().to_owned()),
-        ("announced", date(p.dates.announced)),
-        ("online", date(p.dates.online)),
-        ("end", date(p.dates.end)),
-        ("hardware", hardware_names(registry, at).join("; ")),
-    ];
-    if let Some(online) = p.dates.online {
-        cells.push(("online_earliest", online.earliest().to_string()));
-        cells.push(("online_latest", online.latest().to_string()));
+    {
+        if !note.is_empty() {
+            note.push('\n');
+        }
+        note.push_str(text);
     }
-    cells.extend(gpu_cells(registry, at, p, sheet));
-    cells.extend(stated_cells(p));
-    for (precision, sparsity, stem) in DERIVED {
-        let total = phase_peak(registry, at, precision, sparsity);
-        cells.extend(bounds(stem, total.as_ref(), |f: ComputeFigure| {
-            in_unit(f.rate.base_value(), 1e15)
-        }));
+}
+
+/// The names of the organisations in `role`, `; `-separated, trimmed, without empty names or
+/// repeats (two organisations may share a name; a table cannot tell them apart), read through
+/// the registry's index rather than looked up by ID for every row.
+fn organisation_names(registry: &Registry, position: usize, role: Role, out: &mut String) {
+    let organisations = registry.organisations();
+    let mut written: Vec<&str> = Vec::new();
+    for &(org, r) in registry.index().participations_of(position) {
+        let Some(o) = organisations.get(org as usize).filter(|_| r == role) else {
+            continue;
+        };
+        let name = o.name.trim();
+        if name.is_empty() || written.contains(&name) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(name);
+        written.push(name);
+    }
+}
+
+fn date(d: Option<PartialDate>, out: &mut String) {
+    if let Some(d) = d {
+        let _ = write!(out, "{d}");
+    }
+}
+
+fn phase_cells(registry: &Registry, at: usize, p: &Phase, sheet: &mut Sheet, row: &mut Row) {
+    row.set(Col::Phase, &p.name);
+    row.set(Col::Status, p.status.tag());
+    date(p.dates.announced, row.cell(Col::Announced));
+    date(p.dates.online, row.cell(Col::Online));
+    date(p.dates.end, row.cell(Col::End));
+    let hardware = row.cell(Col::Hardware);
+    for (k, name) in hardware_names(registry, at).enumerate() {
+        if k > 0 {
+            hardware.push_str("; ");
+        }
+        hardware.push_str(name);
+    }
+    if let Some(online) = p.dates.online {
+        let _ = write!(row.cell(Col::OnlineEarliest), "{}", online.earliest());
+        let _ = write!(row.cell(Col::OnlineLatest), "{}", online.latest());
+    }
+    gpu_cells(registry, at, p, sheet, row);
+    stated_cells(p, row);
+    for (precision, sparsity, columns, unknown) in DERIVED {
+        let total = match phase_peak(registry, at, precision, sparsity) {
+            Ok(total) => total,
+            Err(e) => {
+                sheet.left_out(HEADER[columns[1] as usize], String::new(), &e.to_string());
+                None
+            }
+        };
+        bounds(columns, total.as_ref(), row, |f, out| {
+            in_unit(f.rate.base_value(), 1e15, out);
+        });
+        if let Some(total) = &total {
+            let _ = write!(row.cell(unknown), "{}", total.unknown_parts());
+        }
     }
     if let Some(power) = &p.power {
         let total = Total::sum([&power.value]).ok();
-        cells.extend(bounds("power_mw", total.as_ref(), |w| {
-            in_unit(w.base_value(), 1e6)
-        }));
-        cells.push(("power_note", power.note.clone().unwrap_or_default()));
+        bounds(
+            [Col::PowerLower, Col::PowerCentral, Col::PowerUpper],
+            total.as_ref(),
+            row,
+            |w, out| in_unit(w.base_value(), 1e6, out),
+        );
+        row.set(Col::PowerNote, power.note.as_deref().unwrap_or_default());
     }
-    cells
 }
 
 /// A value in base units (FLOP/s, W) written in a column's unit: the shortest decimal that,
 /// times the unit, gives the value exactly, or the nearest where none does.
-fn in_unit(base: f64, unit: f64) -> String {
-    write_number(table::in_unit(base, unit).value())
+fn in_unit(base: f64, unit: f64, out: &mut String) {
+    out.push_str(&write_number(table::in_unit(base, unit).value()));
 }
 
-/// `<stem>_lower`, `<stem>_central` and `<stem>_upper` of a total, written by `write`.
-fn bounds<T: Amount>(stem: &str, total: Option<&Total<T>>, write: impl Fn(T) -> String) -> Cells {
+/// The lower, central and upper values of a total in its three columns, written by `write`.
+fn bounds<T: Amount>(
+    columns: Bounds3,
+    total: Option<&Total<T>>,
+    row: &mut Row,
+    write: impl Fn(T, &mut String),
+) {
     let Some(total) = total else {
-        return Vec::new();
+        return;
     };
-    let column = |end: &str| {
-        HEADER
-            .iter()
-            .copied()
-            .find(|h| h.strip_prefix(stem).and_then(|r| r.strip_prefix('_')) == Some(end))
-    };
-    [
-        ("lower", total.lower()),
-        ("central", total.central()),
-        ("upper", total.upper()),
-    ]
-    .into_iter()
-    .filter_map(|(end, v)| Some((column(end)?, write(v?))))
-    .collect()
+    for (column, value) in columns
+        .into_iter()
+        .zip([total.lower(), total.central(), total.upper()])
+    {
+        if let Some(value) = value {
+            write(value, row.cell(column));
+        }
+    }
 }
 
 /// The GPUs of every hardware line, as the registry resolved them.
-fn gpu_cells(registry: &Registry, at: usize, p: &Phase, sheet: &mut Sheet) -> Cells {
+fn gpu_cells(registry: &Registry, at: usize, p: &Phase, sheet: &mut Sheet, row: &mut Row) {
     if p.hardware.is_empty() {
-        return Vec::new();
+        return;
     }
-    let total = match phase_gpus(registry, at, p) {
+    let total = match phase_gpus(registry, at) {
         Ok(total) => total,
         Err(e) => {
             sheet.left_out("gpus_central", String::new(), &e.to_string());
-            return Vec::new();
+            return;
         }
     };
-    let mut cells = bounds("gpus", Some(&total), |c: AcceleratorCount| {
-        c.count().to_string()
-    });
-    cells.push(("gpus_unknown_lines", total.unknown_parts().to_string()));
-    cells
+    bounds(
+        [Col::GpusLower, Col::GpusCentral, Col::GpusUpper],
+        Some(&total),
+        row,
+        |c, out| {
+            let _ = write!(out, "{}", c.count());
+        },
+    );
+    let _ = write!(row.cell(Col::GpusUnknownLines), "{}", total.unknown_parts());
 }
 
-fn stated_cells(p: &Phase) -> Cells {
+fn stated_cells(p: &Phase, row: &mut Row) {
     let Some(compute) = &p.compute else {
-        return Vec::new();
+        return;
     };
     let reading = match &compute.format {
         FormatReading::Stated(_) => "stated",
         FormatReading::Assumed { .. } => "assumed",
         FormatReading::Unstated => "unstated",
     };
-    let mut cells = vec![
-        (
-            "stated_format",
-            compute
-                .format
-                .format()
-                .map(|f| f.to_string())
-                .unwrap_or_default(),
-        ),
-        ("stated_reading", reading.to_owned()),
-    ];
+    if let Some(format) = compute.format.format() {
+        let _ = write!(row.cell(Col::StatedFormat), "{format}");
+    }
+    row.set(Col::StatedReading, reading);
     let total = Total::sum([&compute.rate.value]).ok();
-    cells.extend(bounds("stated_pflops", total.as_ref(), |r| {
-        in_unit(r.base_value(), 1e15)
-    }));
-    cells
+    bounds(
+        [Col::StatedLower, Col::StatedCentral, Col::StatedUpper],
+        total.as_ref(),
+        row,
+        |r, out| in_unit(r.base_value(), 1e15, out),
+    );
 }

@@ -231,26 +231,35 @@ pub struct Export {
     pub problems: Vec<RowProblem>,
 }
 
-/// Collects the rows of an export and the problems met while writing them.
-#[derive(Debug)]
+/// A table being written: rows go straight to the CSV writer as they are pushed, and the
+/// problems found on the way are kept with the row they belong to.
 pub(super) struct Sheet {
     header: &'static [&'static str],
-    rows: Vec<Vec<String>>,
+    writer: csv::Writer<Vec<u8>>,
+    written: usize,
+    /// The first error of the writer (writing to memory does not fail; kept for `finish`).
+    failed: Option<csv::Error>,
     problems: Vec<RowProblem>,
 }
 
 impl Sheet {
     pub(super) fn new(header: &'static [&'static str]) -> Self {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let failed = writer.write_record(header).err();
         Self {
             header,
-            rows: Vec::new(),
+            writer,
+            written: 0,
+            failed,
             problems: Vec::new(),
         }
     }
 
     /// The spreadsheet number of the row being written next.
     pub(super) fn next_row(&self) -> usize {
-        self.rows.len() + 2
+        self.written + 2
     }
 
     /// Records a value left out of the row being written next.
@@ -302,31 +311,46 @@ impl Sheet {
     /// Appends a row given as `(column, value)` pairs; columns not named stay empty. Values
     /// are trimmed, as the readers trim them, so that a written table reads back the same.
     pub(super) fn push(&mut self, cells: Vec<(&'static str, String)>) {
-        let mut row = vec![String::new(); self.header.len()];
-        for (column, value) in cells {
-            if let Some(i) = self.header.iter().position(|h| *h == column)
+        let mut row: Vec<&str> = vec![""; self.header.len()];
+        for (column, value) in &cells {
+            // Lengths first: most columns differ in length, and comparing bytes costs more.
+            if let Some(i) = self
+                .header
+                .iter()
+                .position(|h| h.len() == column.len() && h == column)
                 && let Some(slot) = row.get_mut(i)
             {
-                *slot = value.trim().to_owned();
+                *slot = value.trim();
             }
         }
-        self.rows.push(row);
+        if let Err(e) = self.writer.write_record(&row)
+            && self.failed.is_none()
+        {
+            self.failed = Some(e);
+        }
+        self.written += 1;
+    }
+
+    /// Appends a row of every column's value, in header order; values are trimmed, as the
+    /// readers trim them.
+    pub(super) fn push_fields(&mut self, fields: &[String]) {
+        let row = fields.iter().map(|f| f.trim());
+        if let Err(e) = self.writer.write_record(row)
+            && self.failed.is_none()
+        {
+            self.failed = Some(e);
+        }
+        self.written += 1;
     }
 
     pub(super) fn finish(self) -> Result<Export> {
-        let fail = |e: csv::Error| table_error(1, "", e.to_string());
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        writer.write_record(self.header).map_err(fail)?;
-        for row in &self.rows {
-            writer.write_record(row).map_err(fail)?;
+        let fail = |e: String| table_error(1, "", e);
+        if let Some(e) = self.failed {
+            return Err(fail(e.to_string()));
         }
-        let bytes = writer
-            .into_inner()
-            .map_err(|e| table_error(1, "", e.to_string()))?;
+        let bytes = self.writer.into_inner().map_err(|e| fail(e.to_string()))?;
         // Every cell is a Rust string, so the bytes are UTF-8; a failure would be a csv bug.
-        let csv = String::from_utf8(bytes).map_err(|e| table_error(1, "", e.to_string()))?;
+        let csv = String::from_utf8(bytes).map_err(|e| fail(e.to_string()))?;
         Ok(Export {
             csv,
             problems: self.problems,

@@ -198,12 +198,10 @@ impl DeploymentRow {
     }
 }
 
-/// A phase's row.
+/// A phase's row (its status is kept apart, in [`Index::status`], since every pass reads it
+/// and most read nothing else).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct PhaseRow {
-    /// The deployment's position.
-    pub(crate) deployment: u32,
-    pub(crate) status: Status,
     /// The first and last day the online date allows.
     pub(crate) online: Option<(NaiveDate, NaiveDate)>,
     /// The first and last day the end date allows.
@@ -270,6 +268,8 @@ pub(crate) struct Index {
     /// deployments.
     pub(crate) phase_start: Vec<u32>,
     pub(crate) phases: Vec<PhaseRow>,
+    /// Each phase's status, by phase position.
+    pub(crate) status: Vec<Status>,
     /// `line_start[p]..line_start[p + 1]` are phase `p`'s lines; one more entry than phases.
     pub(crate) line_start: Vec<u32>,
     pub(crate) lines: Vec<LineRow>,
@@ -328,6 +328,7 @@ impl Index {
             deployments: Vec::with_capacity(deployments.len()),
             phase_start: Vec::with_capacity(deployments.len() + 1),
             phases: Vec::with_capacity(phases),
+            status: Vec::with_capacity(phases),
             line_start: Vec::with_capacity(phases + 1),
             lines: Vec::with_capacity(line_kinds.len()),
             org_start: Vec::with_capacity(deployments.len() + 1),
@@ -335,7 +336,7 @@ impl Index {
         };
         let mut periods = Interner::default();
         let mut line_kinds = line_kinds.iter().copied();
-        for (d, (deployment, &counted)) in deployments.iter().zip(&counted_as).enumerate() {
+        for (deployment, &counted) in deployments.iter().zip(&counted_as) {
             index.phase_start.push(offset(index.phases.len()));
             index.org_start.push(offset(index.participations.len()));
             for p in &deployment.organisations {
@@ -357,8 +358,9 @@ impl Index {
             });
             for phase in &deployment.phases {
                 index.line_start.push(offset(index.lines.len()));
-                let row = index.phase_row(offset(d), phase, &mut periods);
+                let row = index.phase_row(phase, &mut periods);
                 index.phases.push(row);
+                index.status.push(phase.status);
                 for line in &phase.hardware {
                     let kind = line_kinds.next().unwrap_or(NONE);
                     index.lines.push(line_row(line, kind));
@@ -376,12 +378,7 @@ impl Index {
         Ok(index)
     }
 
-    fn phase_row(
-        &mut self,
-        deployment: u32,
-        phase: &Phase,
-        periods: &mut Interner<PartialDate>,
-    ) -> PhaseRow {
+    fn phase_row(&mut self, phase: &Phase, periods: &mut Interner<PartialDate>) -> PhaseRow {
         let online = phase.dates.online;
         let stated = match &phase.compute {
             Some(c) => match (&c.format, part_of(&c.rate.value)) {
@@ -401,8 +398,6 @@ impl Index {
             None => NONE,
         };
         PhaseRow {
-            deployment,
-            status: phase.status,
             online: online.map(|d| (d.earliest(), d.latest())),
             end: phase.dates.end.map(|d| (d.earliest(), d.latest())),
             year: online

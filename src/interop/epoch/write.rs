@@ -178,7 +178,7 @@ fn chips(registry: &Registry, d: &Deployment, at: usize, p: &Phase, sheet: &mut 
     let mut cells = Vec::new();
     let mut used = 0;
     let mut total = Some(0u64);
-    let names = hardware_names(registry, at);
+    let names: Vec<String> = hardware_names(registry, at).map(str::to_owned).collect();
     let lines = match line_gpus(registry, at, p) {
         Ok(lines) => lines,
         Err(e) => {

@@ -76,7 +76,9 @@ pub fn write(registry: &Registry) -> Result<Export> {
                 (COUNTRY, country(d, &mut sheet)),
                 (
                     ACCELERATOR,
-                    hardware_names(registry, phase_at(registry, i, k)).join(", "),
+                    hardware_names(registry, phase_at(registry, i, k))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 ),
             ];
             cells.extend(kept(d.note.as_deref(), TABLE, KEPT));
