@@ -99,8 +99,8 @@ fn main() {
     let out = std::path::PathBuf::from(args.get(1).map_or("target/side-by-side", String::as_str));
     std::fs::create_dir_all(&out).expect("output folder");
 
-    let builder = sovereign_compute::synthetic::builder(n, 42).expect("synthetic registry");
     let (rss_before, live_before) = (rss(), LIVE.load(Ordering::Relaxed));
+    let builder = sovereign_compute::synthetic::builder(n, 42).expect("synthetic registry");
     let start = Instant::now();
     let registry = builder.build().expect("valid");
     let build = start.elapsed();
