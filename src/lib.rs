@@ -209,6 +209,7 @@ pub mod model;
 pub mod registry;
 #[cfg(feature = "dataset")]
 pub mod synthetic;
+mod text;
 pub mod units;
 
 pub use date::{DatePrecision, PartialDate};
