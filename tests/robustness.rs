@@ -602,8 +602,14 @@ fn huge_rates_are_kept_exactly_or_rejected() {
         digits.parse::<ComputeRate>(),
         Err(Error::InvalidValue { .. })
     ));
+    // A non-zero number too small for f64 is an error, never a silent zero.
     let tiny = format!("0.{}1 FLOP/s", "0".repeat(10_000));
-    assert_eq!(tiny.parse::<ComputeRate>(), Ok(ComputeRate::ZERO));
+    assert!(matches!(
+        tiny.parse::<ComputeRate>(),
+        Err(Error::InvalidNumber { ref reason, .. }) if reason.starts_with("too small to represent")
+    ));
+    let zero = format!("0.{} FLOP/s", "0".repeat(10_000));
+    assert_eq!(zero.parse::<ComputeRate>(), Ok(ComputeRate::ZERO));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -85,5 +85,5 @@ mod wire;
 pub(crate) use count::write_grouped;
 pub use count::{AcceleratorCount, CountingUnit};
 pub use figure::{Basis, ComputeFigure, ComputeFormat, ComputeTotals, Precision, Sparsity};
-pub(crate) use notation::{normalize, parse_whole, split_number};
+pub(crate) use notation::{is_tag_char, normalize, parse_whole, split_number};
 pub use quantity::{ComputeRate, Energy, EnergyEfficiency, Frequency, Operations, Power, Time};
