@@ -85,5 +85,7 @@ mod wire;
 pub(crate) use count::write_grouped;
 pub use count::{AcceleratorCount, CountingUnit};
 pub use figure::{Basis, ComputeFigure, ComputeFormat, ComputeTotals, Precision, Sparsity};
-pub(crate) use notation::{is_tag_char, normalize, parse_whole, split_number};
+pub(crate) use notation::{
+    is_quantity_char, is_tag_char, normalize, parse_whole, split_number, underflow,
+};
 pub use quantity::{ComputeRate, Energy, EnergyEfficiency, Frequency, Operations, Power, Time};
