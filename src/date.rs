@@ -101,9 +101,10 @@ const ACCEPTED_FORMS: &str = "2026, 2026-H2, 2026-Q1, 2026-06, 2026-06-11, H2 20
 const EXPECTED: &str = "a date: 2026, 2026-H2, 2026-Q1, 2026-06, 2026-06-11, H2 2026, Q1 2026, \
                         June 2026, Jun 2026, end of 2026, end of 2026-Q1";
 
-/// The characters of the date forms: ASCII letters and digits, `-`, and spaces.
+/// The characters of the date forms: letters and digits, `-`, and spaces. Letters and digits
+/// of other scripts (`"２０２６"`) are read, and are then an unrecognised form.
 fn is_date_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '-' || is_space(c)
+    c.is_alphanumeric() || c == '-' || is_space(c)
 }
 
 /// Month names in calendar order; the three-letter abbreviations are their prefixes.
@@ -357,7 +358,7 @@ impl PartialDate {
     ///
     /// [`Error::UnexpectedCharacter`] for a character no form has, with its position: a
     /// control or format character (NUL, a tab between words, U+200B, U+FEFF), or anything
-    /// but ASCII letters, digits, `-` and spaces (`"2026-Q1!"`, `"2026/06"`).
+    /// but letters, digits, `-` and spaces (`"2026-Q1!"`, `"2026/06"`).
     ///
     /// [`Error::InvalidDate`] with the original `input` and a reason naming what
     /// was wrong and the accepted forms: for an unknown form ("mid 2026", "soon", ""), a half
