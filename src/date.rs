@@ -1090,7 +1090,7 @@ mod tests {
     #[test]
     fn junk_characters_are_rejected_with_their_position() {
         assert_eq!(junk("2026\0"), ('\0', 4));
-        assert_eq!(junk("\02026"), ('\0', 0));
+        assert_eq!(junk("\u{0}2026"), ('\0', 0));
         assert_eq!(junk("2026-Q1\u{200b}"), ('\u{200b}', 7));
         assert_eq!(junk("2026-Q1\0\0"), ('\0', 7));
         assert_eq!(junk("2026-Q1!!!"), ('!', 7));

@@ -286,7 +286,9 @@ pub enum Error {
     ///     r#"unexpected character '\u{200b}' at position 2 in "FR\u{200b}": expected "#
     /// ));
     /// ```
-    #[error("unexpected character {character:?} at position {position} in {input:?}: expected {expected}")]
+    #[error(
+        "unexpected character {character:?} at position {position} in {input:?}: expected {expected}"
+    )]
     UnexpectedCharacter {
         /// The input as given, untrimmed.
         input: String,

@@ -83,12 +83,8 @@ pub(crate) fn unexpected_at(input: &str, byte: usize, expected: &'static str) ->
 pub(crate) fn is_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\u{a0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200a}'
-            | '\u{202f}'
-            | '\u{205f}'
-            | '\u{3000}'
+        ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
     )
 }
 
@@ -179,8 +175,18 @@ mod tests {
     #[test]
     fn junk_is_junk_even_where_the_alphabet_would_take_it() {
         let anything = |_: char| true;
-        for c in ['\0', '\u{7f}', '\u{9f}', '\u{200d}', '\u{2060}', '\u{e0041}'] {
-            assert!(check_text(&format!("a{c}b"), anything, "x").is_err(), "{c:?}");
+        for c in [
+            '\0',
+            '\u{7f}',
+            '\u{9f}',
+            '\u{200d}',
+            '\u{2060}',
+            '\u{e0041}',
+        ] {
+            assert!(
+                check_text(&format!("a{c}b"), anything, "x").is_err(),
+                "{c:?}"
+            );
             assert!(check_exact(&format!("a{c}b"), "x").is_err(), "{c:?}");
         }
         assert_eq!(check_exact(" a!", "x"), Ok(()));

@@ -1426,7 +1426,11 @@ fn impossible_dates_are_rejected_with_the_reason_and_the_field() {
     let input = "2026-06-11T00:00";
     assert!(matches!(
         PartialDate::parse(input),
-        Err(Error::UnexpectedCharacter { character: ':', position: 13, .. })
+        Err(Error::UnexpectedCharacter {
+            character: ':',
+            position: 13,
+            ..
+        })
     ));
     let doc = phase_doc(&format!(r#", "dates": {{"online": {input:?}}}"#));
     let (path, message) = json_error(Registry::from_json(&doc), &doc);

@@ -26,12 +26,24 @@ fn ok<T>(result: Result<T, Error>) -> Result<(), Error> {
 fn parsers() -> Vec<(&'static str, Parse, &'static str)> {
     vec![
         ("country code", |s| ok(Country::parse(s)), "FR"),
-        ("country name", |s| ok(Country::parse(s)), "Korea (Republic of)"),
+        (
+            "country name",
+            |s| ok(Country::parse(s)),
+            "Korea (Republic of)",
+        ),
         ("country alias", |s| ok(s.parse::<Country>()), "UK"),
         ("bloc", |s| ok(s.parse::<Bloc>()), "EU-27"),
         ("date", |s| ok(PartialDate::parse(s)), "2026-Q1"),
-        ("date words", |s| ok(s.parse::<PartialDate>()), "end of June 2026"),
-        ("compute rate", |s| ok(s.parse::<ComputeRate>()), "3,000 exaflops"),
+        (
+            "date words",
+            |s| ok(s.parse::<PartialDate>()),
+            "end of June 2026",
+        ),
+        (
+            "compute rate",
+            |s| ok(s.parse::<ComputeRate>()),
+            "3,000 exaflops",
+        ),
         ("operations", |s| ok(s.parse::<Operations>()), "3.8e25 FLOP"),
         ("time", |s| ok(s.parse::<Time>()), "90 min"),
         ("power", |s| ok(s.parse::<Power>()), "40 MW"),
@@ -47,18 +59,34 @@ fn parsers() -> Vec<(&'static str, Parse, &'static str)> {
             |s| ok(s.parse::<ComputeFigure>()),
             "1,440 PFLOP/s FP4 sparse",
         ),
-        ("count", |s| ok(s.parse::<AcceleratorCount>()), "14,000 GPUs"),
-        ("counting unit", |s| ok(s.parse::<CountingUnit>()), "superchips"),
+        (
+            "count",
+            |s| ok(s.parse::<AcceleratorCount>()),
+            "14,000 GPUs",
+        ),
+        (
+            "counting unit",
+            |s| ok(s.parse::<CountingUnit>()),
+            "superchips",
+        ),
         ("precision tag", |s| ok(s.parse::<Precision>()), "FP4"),
         ("sparsity tag", |s| ok(s.parse::<Sparsity>()), "2:4 sparse"),
         ("basis tag", |s| ok(s.parse::<Basis>()), "HPL"),
-        ("status tag", |s| ok(s.parse::<Status>()), "under construction"),
+        (
+            "status tag",
+            |s| ok(s.parse::<Status>()),
+            "under construction",
+        ),
         (
             "rate estimate",
             |s| ok(Estimate::<ComputeRate>::parse(s)),
             "more than 3,000 exaflops",
         ),
-        ("power estimate", |s| ok(Estimate::<Power>::parse(s)), "about 40 MW"),
+        (
+            "power estimate",
+            |s| ok(Estimate::<Power>::parse(s)),
+            "about 40 MW",
+        ),
         (
             "tolerance estimate",
             |s| ok(Estimate::<Power>::parse(s)),
@@ -69,14 +97,26 @@ fn parsers() -> Vec<(&'static str, Parse, &'static str)> {
             |s| ok(Estimate::<AcceleratorCount>::parse(s)),
             "14,000 Blackwell GPUs",
         ),
-        ("plain estimate", |s| ok(Estimate::<u64>::parse(s)), "up to 10,000"),
+        (
+            "plain estimate",
+            |s| ok(Estimate::<u64>::parse(s)),
+            "up to 10,000",
+        ),
         (
             "figure estimate",
             |s| ok(Estimate::<ComputeFigure>::parse(s)),
             "over 20 PFLOP/s FP4 sparse",
         ),
-        ("deployment ID", |s| ok(s.parse::<DeploymentId>()), "fr-mistral-compute"),
-        ("organisation ID", |s| ok(OrganisationId::new(s)), "mistral-ai"),
+        (
+            "deployment ID",
+            |s| ok(s.parse::<DeploymentId>()),
+            "fr-mistral-compute",
+        ),
+        (
+            "organisation ID",
+            |s| ok(OrganisationId::new(s)),
+            "mistral-ai",
+        ),
     ]
 }
 
@@ -122,7 +162,11 @@ fn the_valid_inputs_are_valid() {
         assert_eq!(parse(valid), Ok(()), "{name} {valid:?}");
         // White space around a value is still trimmed (IDs excepted: they are exact).
         if !name.ends_with(" ID") {
-            assert_eq!(parse(&format!(" \t{valid}\r\n")), Ok(()), "{name} {valid:?}");
+            assert_eq!(
+                parse(&format!(" \t{valid}\r\n")),
+                Ok(()),
+                "{name} {valid:?}"
+            );
         }
     }
 }
@@ -216,8 +260,14 @@ fn what_is_still_accepted_on_purpose() -> Result<(), Error> {
     assert_eq!(Country::parse("Falkland Islands [Malvinas]")?, Country::FK);
     assert_eq!(Country::parse("Côte d’Ivoire")?, Country::CI);
     assert_eq!(Country::parse("  united\u{a0}  KINGDOM \t")?, Country::GB);
-    assert_eq!(PartialDate::parse(" H2\u{a0}2026\n")?, PartialDate::half(2026, 2)?);
-    assert_eq!(PartialDate::parse("2026-Q1")?, PartialDate::quarter(2026, 1)?);
+    assert_eq!(
+        PartialDate::parse(" H2\u{a0}2026\n")?,
+        PartialDate::half(2026, 2)?
+    );
+    assert_eq!(
+        PartialDate::parse("2026-Q1")?,
+        PartialDate::quarter(2026, 1)?
+    );
     assert_eq!(
         "3,000 exaflops".parse::<ComputeRate>()?,
         "3 ZFLOP/s".parse::<ComputeRate>()?
@@ -243,7 +293,10 @@ fn the_message_shows_the_character_escaped() {
          unit, such as \"40 MW\""
     );
     assert_eq!(
-        "14,000 GPUs!!!".parse::<AcceleratorCount>().unwrap_err().to_string(),
+        "14,000 GPUs!!!"
+            .parse::<AcceleratorCount>()
+            .unwrap_err()
+            .to_string(),
         "unexpected character '!' at position 11 in \"14,000 GPUs!!!\": expected a whole number \
          and a counting unit, such as \"14,000 GPUs\""
     );
@@ -275,8 +328,14 @@ fn a_written_non_zero_quantity_never_reads_as_zero() {
         (|s| ok(s.parse::<Energy>()), "1e-400 kWh"),
         (|s| ok(s.parse::<EnergyEfficiency>()), "1e-400 GFLOP/s/W"),
         (|s| ok(s.parse::<Frequency>()), "1e-400 GHz"),
-        (|s| ok(s.parse::<ComputeFigure>()), "1e-400 PFLOP/s FP4 sparse"),
-        (|s| ok(Estimate::<ComputeRate>::parse(s)), "more than 1e-400 PFLOP/s"),
+        (
+            |s| ok(s.parse::<ComputeFigure>()),
+            "1e-400 PFLOP/s FP4 sparse",
+        ),
+        (
+            |s| ok(Estimate::<ComputeRate>::parse(s)),
+            "more than 1e-400 PFLOP/s",
+        ),
         (|s| ok(Estimate::<Power>::parse(s)), "about 1e-400 MW"),
         (|s| ok(Estimate::<Power>::parse(s)), "1e-400 MW to 2 MW"),
     ];
@@ -284,7 +343,10 @@ fn a_written_non_zero_quantity_never_reads_as_zero() {
         too_small(parse(input), input);
     }
     assert_eq!(
-        "1e-400 PFLOP/s".parse::<ComputeRate>().unwrap_err().to_string(),
+        "1e-400 PFLOP/s"
+            .parse::<ComputeRate>()
+            .unwrap_err()
+            .to_string(),
         "invalid number in \"1e-400 PFLOP/s\": too small to represent: the number rounds to 0 in \
          f64, whose smallest positive value is 5e-324; write 0 for zero"
     );
@@ -294,7 +356,10 @@ fn a_written_non_zero_quantity_never_reads_as_zero() {
     // Zero written as zero is zero, and subnormal values are kept, so that every value a
     // constructor accepts reads back from its text.
     assert_eq!("0e-400 W".parse::<Power>(), Ok(Power::ZERO));
-    assert_eq!("0.000 PFLOP/s".parse::<ComputeRate>(), Ok(ComputeRate::ZERO));
+    assert_eq!(
+        "0.000 PFLOP/s".parse::<ComputeRate>(),
+        Ok(ComputeRate::ZERO)
+    );
     let smallest = Power::from_base(5e-324).unwrap();
     assert_eq!(smallest.to_string().parse::<Power>(), Ok(smallest));
 }
@@ -356,10 +421,7 @@ mod json {
                 r#"{"kind": "approximately", "value": "40 MW", "tolerance": 1e-400}"#,
                 "tolerance",
             ),
-            (
-                r#"{"kind": "exact", "value": "40 MW\u200b"}"#,
-                "value",
-            ),
+            (r#"{"kind": "exact", "value": "40 MW\u200b"}"#, "value"),
         ] {
             let (p, message) = json_error(&power_doc(value));
             assert!(p.starts_with(&format!("{path}.{at}")), "{value}: {p}");
@@ -381,7 +443,10 @@ mod json {
             r#"{"kind": "exact", "value": {"value": 1e400, "unit": "MW"}}"#,
         ] {
             let (p, _) = json_error(&power_doc(value));
-            assert!(p.starts_with("deployments[0].phases[0].power.value.value"), "{p}");
+            assert!(
+                p.starts_with("deployments[0].phases[0].power.value.value"),
+                "{p}"
+            );
         }
     }
 }
@@ -394,17 +459,38 @@ mod json {
 /// format characters (Unicode category Cf).
 fn junk_char() -> impl Strategy<Value = char> {
     prop_oneof![
-        (0u32..=0x1f)
-            .prop_filter_map("not white space", |u| char::from_u32(u)
-                .filter(|c| !c.is_whitespace())),
-        (0x7fu32..=0x9f)
-            .prop_filter_map("not white space", |u| char::from_u32(u)
-                .filter(|c| !c.is_whitespace())),
+        (0u32..=0x1f).prop_filter_map("not white space", |u| char::from_u32(u)
+            .filter(|c| !c.is_whitespace())),
+        (0x7fu32..=0x9f).prop_filter_map("not white space", |u| char::from_u32(u)
+            .filter(|c| !c.is_whitespace())),
         prop::sample::select(vec![
-            '\u{ad}', '\u{600}', '\u{61c}', '\u{6dd}', '\u{70f}', '\u{180e}', '\u{200b}',
-            '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202e}', '\u{2060}',
-            '\u{2064}', '\u{2066}', '\u{2069}', '\u{206f}', '\u{feff}', '\u{fff9}', '\u{fffb}',
-            '\u{110bd}', '\u{13430}', '\u{1bca0}', '\u{1d173}', '\u{e0001}', '\u{e0020}',
+            '\u{ad}',
+            '\u{600}',
+            '\u{61c}',
+            '\u{6dd}',
+            '\u{70f}',
+            '\u{180e}',
+            '\u{200b}',
+            '\u{200c}',
+            '\u{200d}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{202a}',
+            '\u{202e}',
+            '\u{2060}',
+            '\u{2064}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{206f}',
+            '\u{feff}',
+            '\u{fff9}',
+            '\u{fffb}',
+            '\u{110bd}',
+            '\u{13430}',
+            '\u{1bca0}',
+            '\u{1d173}',
+            '\u{e0001}',
+            '\u{e0020}',
             '\u{e007f}',
         ]),
     ]

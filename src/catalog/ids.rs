@@ -163,7 +163,17 @@ mod tests {
     fn source_keys_are_ascii_words() {
         assert_eq!(source_key_problem("B1"), None);
         assert_eq!(source_key_problem("top500_2025-06"), None);
-        for bad in ["", "B 1", "B1.", "Ω", "B1\0", "\0B1", "B1\u{200b}", "B\u{2060}1", "B1!!!"] {
+        for bad in [
+            "",
+            "B 1",
+            "B1.",
+            "Ω",
+            "B1\0",
+            "\0B1",
+            "B1\u{200b}",
+            "B\u{2060}1",
+            "B1!!!",
+        ] {
             assert!(source_key_problem(bad).is_some(), "{bad:?}");
         }
     }

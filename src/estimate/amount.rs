@@ -3,11 +3,11 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+use crate::text::check_text;
 use crate::units::{
     AcceleratorCount, ComputeFigure, ComputeRate, CountingUnit, Energy, EnergyEfficiency,
     Frequency, Operations, Power, Time,
 };
-use crate::text::check_text;
 use crate::units::{is_quantity_char, parse_whole, split_number};
 use crate::{Error, Result};
 

@@ -12,7 +12,11 @@ const EXPECTED: &str = "an estimate such as \"more than 3,000 exaflops\", \"abou
 
 /// The characters of a phrase: those of a quantity, and the symbols of the phrasings.
 fn is_phrase_char(c: char) -> bool {
-    is_quantity_char(c) || matches!(c, '≥' | '≤' | '≈' | '~' | '>' | '<' | '=' | '±' | '%' | '–' | '—')
+    is_quantity_char(c)
+        || matches!(
+            c,
+            '≥' | '≤' | '≈' | '~' | '>' | '<' | '=' | '±' | '%' | '–' | '—'
+        )
 }
 
 const AT_LEAST: [&str; 11] = [
@@ -288,7 +292,10 @@ mod tests {
         assert_eq!(junk::<ComputeRate>("more than\t3,000 exaflops"), ('\t', 9));
         assert_eq!(junk::<u64>("14,000 GPUs!!!"), ('!', 11));
         assert_eq!(junk::<u64>("up to 10,000?"), ('?', 12));
-        assert_eq!(junk::<AcceleratorCount>("14,000 Blackwell\u{feff} GPUs"), ('\u{feff}', 16));
+        assert_eq!(
+            junk::<AcceleratorCount>("14,000 Blackwell\u{feff} GPUs"),
+            ('\u{feff}', 16)
+        );
         assert_eq!(junk::<AcceleratorCount>("hundreds of GPUs;"), (';', 16));
     }
 
@@ -316,7 +323,11 @@ mod tests {
 
     #[test]
     fn non_zero_values_never_read_as_zero() {
-        for phrase in ["about 1e-400 PFLOP/s", "more than 1e-400 FLOP/s", "0 FLOP/s to 1e-400 FLOP/s"] {
+        for phrase in [
+            "about 1e-400 PFLOP/s",
+            "more than 1e-400 FLOP/s",
+            "0 FLOP/s to 1e-400 FLOP/s",
+        ] {
             let error = Estimate::<ComputeRate>::parse(phrase).unwrap_err();
             assert!(
                 matches!(&error, Error::UnreadablePhrase { reason, .. } if reason.contains("too small to represent")),

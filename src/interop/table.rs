@@ -401,7 +401,11 @@ mod tests {
         assert!(parse_number("NaN").is_err());
         assert!(parse_number("inf").is_err());
         assert!(parse_number("12 MW").is_err());
-        assert!(parse_number("1e-400").unwrap_err().starts_with("too small to represent"));
+        assert!(
+            parse_number("1e-400")
+                .unwrap_err()
+                .starts_with("too small to represent")
+        );
         assert!(parse_number("42\0").is_err());
         assert!(parse_number("4\u{200b}2").is_err());
         assert_eq!(parse_number("0e-400"), Ok(0.0));

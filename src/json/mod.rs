@@ -168,7 +168,9 @@ mod tests {
         struct Doc {
             x: Vec<f64>,
         }
-        let err = Input::Str(r#"{"x": [1, 1e-400]}"#).read::<Doc>().unwrap_err();
+        let err = Input::Str(r#"{"x": [1, 1e-400]}"#)
+            .read::<Doc>()
+            .unwrap_err();
         assert_eq!(
             err,
             Error::Json {
@@ -176,7 +178,9 @@ mod tests {
                 message: format!("{TOO_SMALL} at line 1 column 16"),
             }
         );
-        let doc = Input::Bytes(br#"{"x": [0.0, 5e-324]}"#).read::<Doc>().unwrap();
+        let doc = Input::Bytes(br#"{"x": [0.0, 5e-324]}"#)
+            .read::<Doc>()
+            .unwrap();
         assert_eq!(doc.x, [0.0, 5e-324]);
     }
 }

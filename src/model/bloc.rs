@@ -594,7 +594,8 @@ impl FromStr for Bloc {
 }
 
 /// What [`Bloc::builtin`] reads, for [`Error::UnexpectedCharacter`].
-const EXPECTED: &str = "a built-in bloc: \"eu\" (or \"EU-27\", \"European Union\"), \"eea\" or \"efta\"";
+const EXPECTED: &str =
+    "a built-in bloc: \"eu\" (or \"EU-27\", \"European Union\"), \"eea\" or \"efta\"";
 
 /// The lower-case letters and digits of a bloc name ("EU-27" is "eu27"), after checking that
 /// every character is read: ASCII letters and digits, spaces, and `-` or `_` between two

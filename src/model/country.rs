@@ -990,7 +990,10 @@ fn is_accent(c: char) -> bool {
 
 /// The apostrophes of "Côte d'Ivoire" and "People's", straight or typographic.
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{2bc}' | '`' | '\u{b4}')
+    matches!(
+        c,
+        '\'' | '\u{2018}' | '\u{2019}' | '\u{2bc}' | '`' | '\u{b4}'
+    )
 }
 
 /// The byte offset of the first punctuation mark standing where no name has one, if any.
@@ -1011,7 +1014,10 @@ fn misplaced_punctuation(name: &str) -> Option<usize> {
         let space = |x: Option<char>| x.is_some_and(is_space);
         let fits = match c {
             '.' => letter(prev),
-            ',' => prev.is_some_and(|p| p.is_alphabetic() || matches!(p, '.' | ')' | ']')) && space(next),
+            ',' => {
+                prev.is_some_and(|p| p.is_alphabetic() || matches!(p, '.' | ')' | ']'))
+                    && space(next)
+            }
             '-' => letter(prev) && letter(next),
             c if is_apostrophe(c) => letter(prev) && letter(next),
             '&' => (letter(prev) || space(prev)) && (letter(next) || space(next)),

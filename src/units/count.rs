@@ -95,7 +95,14 @@ impl FromStr for CountingUnit {
     /// Accepts the tags and the plain English nouns, case-insensitively: "GPUs", "superchips",
     /// "nodes", "systems", "servers", "racks".
     fn from_str(s: &str) -> Result<Self> {
-        let text = check_text(s, is_tag_char, concat!("a counting unit: ", "gpu(s), superchip(s), node(s), system(s), server(s), rack(s)"))?;
+        let text = check_text(
+            s,
+            is_tag_char,
+            concat!(
+                "a counting unit: ",
+                "gpu(s), superchip(s), node(s), system(s), server(s), rack(s)"
+            ),
+        )?;
         Ok(match normalize(text).as_str() {
             "gpu" | "gpus" | "accelerator" | "accelerators" => Self::Gpu,
             "superchip" | "superchips" => Self::Superchip,
@@ -367,7 +374,10 @@ mod tests {
     #[test]
     fn junk_characters_are_rejected_with_their_position() {
         assert_eq!(junk::<AcceleratorCount>("14,000 GPUs\0"), ('\0', 11));
-        assert_eq!(junk::<AcceleratorCount>("\u{200b}14,000 GPUs"), ('\u{200b}', 0));
+        assert_eq!(
+            junk::<AcceleratorCount>("\u{200b}14,000 GPUs"),
+            ('\u{200b}', 0)
+        );
         assert_eq!(junk::<AcceleratorCount>("14\u{ad}000 GPUs"), ('\u{ad}', 2));
         assert_eq!(junk::<AcceleratorCount>("14,000 GPUs!!!"), ('!', 11));
         assert_eq!(junk::<AcceleratorCount>("14,000\tGPUs"), ('\t', 6));

@@ -563,8 +563,14 @@ mod tests {
     #[test]
     fn figures_reject_junk_characters_with_their_position() {
         assert_eq!(junk::<ComputeFigure>("20 PFLOP/s FP4\0"), ('\0', 14));
-        assert_eq!(junk::<ComputeFigure>("\u{200b}20 PFLOP/s FP4"), ('\u{200b}', 0));
-        assert_eq!(junk::<ComputeFigure>("20 PFLOP/s\u{2060} FP4"), ('\u{2060}', 10));
+        assert_eq!(
+            junk::<ComputeFigure>("\u{200b}20 PFLOP/s FP4"),
+            ('\u{200b}', 0)
+        );
+        assert_eq!(
+            junk::<ComputeFigure>("20 PFLOP/s\u{2060} FP4"),
+            ('\u{2060}', 10)
+        );
         assert_eq!(junk::<ComputeFigure>("20 PFLOP/s FP4 sparse!!!"), ('!', 21));
         assert_eq!(junk::<ComputeFigure>("20 PFLOP/s FP4 2:4"), (':', 16));
         assert_eq!(junk::<ComputeFigure>("20 PFLOP/s\tFP4"), ('\t', 10));
@@ -586,7 +592,9 @@ mod tests {
         assert_eq!("2:4  sparse".parse::<Sparsity>(), Ok(Sparsity::Sparse));
         let err = "fp4\0".parse::<Precision>().unwrap_err().to_string();
         assert!(
-            err.starts_with(r#"unexpected character '\0' at position 3 in "fp4\0": expected a precision: "#),
+            err.starts_with(
+                r#"unexpected character '\0' at position 3 in "fp4\0": expected a precision: "#
+            ),
             "{err}"
         );
     }

@@ -16,7 +16,9 @@ use crate::{Error, Result};
 /// The characters of a quantity: ASCII letters and digits, spaces, and `. , + - − /` (the
 /// minus sign is read only to say that negative values are not accepted).
 pub(crate) fn is_quantity_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || is_space(c) || matches!(c, '.' | ',' | '+' | '-' | '\u{2212}' | '/')
+    c.is_ascii_alphanumeric()
+        || is_space(c)
+        || matches!(c, '.' | ',' | '+' | '-' | '\u{2212}' | '/')
 }
 
 /// The characters of a tag ("fp4", "2:4 sparse", "under-construction"): ASCII letters and

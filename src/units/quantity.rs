@@ -770,7 +770,7 @@ mod tests {
     #[test]
     fn junk_characters_are_rejected_with_their_position() {
         assert_eq!(junk::<Power>("40 MW\0"), ('\0', 5));
-        assert_eq!(junk::<Power>("\040 MW"), ('\0', 0));
+        assert_eq!(junk::<Power>("\u{0}40 MW"), ('\0', 0));
         assert_eq!(junk::<Power>("40 MW\u{200b}"), ('\u{200b}', 5));
         assert_eq!(junk::<Power>("40 MW\0\0"), ('\0', 5));
         assert_eq!(junk::<Power>("40 MW!!!"), ('!', 5));
@@ -854,6 +854,9 @@ mod tests {
         );
         // Zero is zero; the smallest subnormal is kept.
         assert_eq!("0e-400 W".parse::<Power>(), Ok(Power::ZERO));
-        assert_eq!("5e-324 W".parse::<Power>().map(Power::base_value), Ok(5e-324));
+        assert_eq!(
+            "5e-324 W".parse::<Power>().map(Power::base_value),
+            Ok(5e-324)
+        );
     }
 }
