@@ -7,8 +7,11 @@
 //!
 //! # Forms
 //!
-//! Parsing ignores ASCII case, whitespace around the date and repeated whitespace between
-//! words. Months may be named in full or by their three-letter abbreviation (`Sep`, not
+//! Parsing ignores ASCII case, white space around the date and repeated spaces between
+//! words (the ASCII space, the no-break space and the other Unicode space separators). Every
+//! other character is read: a control or format character (NUL, a tab between words, a
+//! zero-width space) or one no form has (`"2026-Q1!"`) is an [`Error::UnexpectedCharacter`]
+//! naming it and its position. Months may be named in full or by their three-letter abbreviation (`Sep`, not
 //! `Sept`). Display always writes the canonical form, so
 //! `PartialDate::parse(&d.to_string()) == Ok(d)`.
 //!
@@ -87,11 +90,22 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::text::{check_text, is_space};
 use crate::{Error, Result};
 
 /// The accepted forms, listed in every parse error so the user can see what would work.
 const ACCEPTED_FORMS: &str = "2026, 2026-H2, 2026-Q1, 2026-06, 2026-06-11, H2 2026, Q1 2026, \
                               June 2026, Jun 2026, end of 2026, end of 2026-Q1";
+
+/// What [`PartialDate::parse`] reads, for [`Error::UnexpectedCharacter`].
+const EXPECTED: &str = "a date: 2026, 2026-H2, 2026-Q1, 2026-06, 2026-06-11, H2 2026, Q1 2026, \
+                        June 2026, Jun 2026, end of 2026, end of 2026-Q1";
+
+/// The characters of the date forms: letters and digits, `-`, and spaces. Letters and digits
+/// of other scripts (`"２０２６"`) are read, and are then an unrecognised form.
+fn is_date_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || is_space(c)
+}
 
 /// Month names in calendar order; the three-letter abbreviations are their prefixes.
 const MONTH_NAMES: [&str; 12] = [
@@ -337,9 +351,14 @@ impl PartialDate {
 
     /// Reads one of the forms listed in the [module docs](self).
     ///
-    /// ASCII case is ignored, as is whitespace around the date and between words.
+    /// ASCII case is ignored, as is whitespace around the date and repeated spaces between
+    /// words.
     ///
     /// # Errors
+    ///
+    /// [`Error::UnexpectedCharacter`] for a character no form has, with its position: a
+    /// control or format character (NUL, a tab between words, U+200B, U+FEFF), or anything
+    /// but letters, digits, `-` and spaces (`"2026-Q1!"`, `"2026/06"`).
     ///
     /// [`Error::InvalidDate`] with the original `input` and a reason naming what
     /// was wrong and the accepted forms: for an unknown form ("mid 2026", "soon", ""), a half
@@ -359,6 +378,7 @@ impl PartialDate {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn parse(input: &str) -> Result<Self> {
+        check_text(input, is_date_char, EXPECTED)?;
         parse_text(input).map_err(|problem| Error::InvalidDate {
             input: input.to_owned(),
             reason: format!("{problem}; accepted forms: {ACCEPTED_FORMS}"),
@@ -1055,6 +1075,40 @@ mod tests {
         assert_ne!(parse("2026-H1"), parse("2026-Q1"));
     }
 
+    fn junk(input: &str) -> (char, usize) {
+        match PartialDate::parse(input) {
+            Err(Error::UnexpectedCharacter {
+                character,
+                position,
+                input: given,
+                ..
+            }) if given == input => (character, position),
+            other => panic!("{input:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn junk_characters_are_rejected_with_their_position() {
+        assert_eq!(junk("2026\0"), ('\0', 4));
+        assert_eq!(junk("\u{0}2026"), ('\0', 0));
+        assert_eq!(junk("2026-Q1\u{200b}"), ('\u{200b}', 7));
+        assert_eq!(junk("2026-Q1\0\0"), ('\0', 7));
+        assert_eq!(junk("2026-Q1!!!"), ('!', 7));
+        assert_eq!(junk("H2\t2026"), ('\t', 2));
+        assert_eq!(junk("June\u{ad} 2026"), ('\u{ad}', 4));
+        assert_eq!(junk("\u{feff}2026-06"), ('\u{feff}', 0));
+        assert_eq!(junk("2026/06"), ('/', 4));
+        assert_eq!(junk("end of 2026."), ('.', 11));
+        assert_eq!(junk("2026-06-11T10:00"), (':', 13));
+        let error = PartialDate::parse("2026\u{200b}").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "unexpected character '\\u{200b}' at position 4 in \"2026\\u{200b}\": expected a \
+             date: 2026, 2026-H2, 2026-Q1, 2026-06, 2026-06-11, H2 2026, Q1 2026, June 2026, \
+             Jun 2026, end of 2026, end of 2026-Q1"
+        );
+    }
+
     #[test]
     fn whitespace_and_ascii_case_are_ignored() {
         assert_eq!(parse("\tH2\u{a0}2026\n"), parse("2026-H2"));
@@ -1207,6 +1261,10 @@ mod tests {
         ) {
             match PartialDate::parse(&input) {
                 Ok(date) => prop_assert_eq!(PartialDate::parse(&date.to_string()), Ok(date)),
+                // A tab between words is a control character, not a space.
+                Err(Error::UnexpectedCharacter { character: '\t', .. }) => {
+                    prop_assert!(input.trim().contains('\t'), "{:?}", input);
+                }
                 Err(error) => prop_assert!(parse_reason(&error, &input).is_some(), "{}", error),
             }
         }

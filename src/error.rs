@@ -322,6 +322,43 @@ pub enum Error {
         /// Which moves are allowed.
         reason: &'static str,
     },
+    /// A text input holds a character its parser does not read.
+    ///
+    /// No parser in the crate skips what it does not understand. White space around a value is
+    /// trimmed (and parsers that say so fold runs of spaces between words), but anywhere else
+    /// these are errors: control characters (NUL, a tab or line break inside a value), line and
+    /// paragraph separators, Unicode format characters (zero-width space U+200B, zero-width
+    /// joiners, word joiner U+2060, byte-order mark U+FEFF, soft hyphen U+00AD, bidi marks),
+    /// and characters or punctuation outside the parser's forms (`"FR!!!"`, `"France,"`).
+    /// The message shows the character escaped, so an invisible one can be seen. Delete it
+    /// from the input.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{Country, Error};
+    ///
+    /// let err = Country::parse("FR\u{200b}").unwrap_err();
+    /// assert!(matches!(
+    ///     err,
+    ///     Error::UnexpectedCharacter { character: '\u{200b}', position: 2, .. }
+    /// ));
+    /// assert!(err.to_string().starts_with(
+    ///     r#"unexpected character '\u{200b}' at position 2 in "FR\u{200b}": expected "#
+    /// ));
+    /// ```
+    #[error(
+        "unexpected character {character:?} at position {position} in {input:?}: expected {expected}"
+    )]
+    UnexpectedCharacter {
+        /// The input as given, untrimmed.
+        input: String,
+        /// The first character that is not read.
+        character: char,
+        /// Its position in `input`: a 0-based index in characters (not bytes).
+        position: usize,
+        /// What the parser reads there, e.g. `"a country code or English name"`.
+        expected: &'static str,
+    },
 }
 
 /// " (did you mean part nvidia-b200?)" for suggestions, or nothing.

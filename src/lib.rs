@@ -187,6 +187,11 @@
 //!   every arithmetic result that is not finite is an error rather than an infinity.
 //! - Integer formats (INT8) are held as rates in OP/s alongside FLOP/s and tagged by precision.
 //! - Partial dates span the years 1900 to 2200.
+//! - Parsing is strict: no parser skips a character it does not read. White space around a
+//!   value is trimmed and runs of spaces between words fold, but control and format characters
+//!   (NUL, U+200B, U+FEFF, U+00AD, bidi marks) and punctuation outside a parser's forms are an
+//!   [`Error::UnexpectedCharacter`] with the character and its position. A non-zero number
+//!   that would round to 0 in `f64`, in text or in JSON, is an error rather than a zero.
 
 #[macro_use]
 extern crate uom;
@@ -209,6 +214,7 @@ pub mod model;
 pub mod registry;
 #[cfg(feature = "dataset")]
 pub mod synthetic;
+mod text;
 pub mod units;
 
 pub use date::{DatePrecision, PartialDate};

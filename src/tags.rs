@@ -38,9 +38,13 @@ macro_rules! tag_enum {
         impl std::str::FromStr for $name {
             type Err = $crate::Error;
 
-            /// Reads the tag or a common spelling, case-insensitively.
+            /// Reads the tag or a common spelling, case-insensitively; white space around it
+            /// is trimmed and runs of spaces inside count as one. Any other character outside
+            /// ASCII letters, digits, `-` and `:` is an
+            /// [`Error::UnexpectedCharacter`](crate::Error::UnexpectedCharacter).
             fn from_str(s: &str) -> $crate::Result<Self> {
-                let norm = $crate::units::normalize(s);
+                let text = $crate::text::check_text(s, $crate::units::is_tag_char, concat!("a ", $what, ": ", $accepted))?;
+                let norm = $crate::units::normalize(text);
                 $(if norm == $tag $(|| norm == $alias)* {
                     return Ok($name::$variant);
                 })+

@@ -602,8 +602,14 @@ fn huge_rates_are_kept_exactly_or_rejected() {
         digits.parse::<ComputeRate>(),
         Err(Error::InvalidValue { .. })
     ));
+    // A non-zero number too small for f64 is an error, never a silent zero.
     let tiny = format!("0.{}1 FLOP/s", "0".repeat(10_000));
-    assert_eq!(tiny.parse::<ComputeRate>(), Ok(ComputeRate::ZERO));
+    assert!(matches!(
+        tiny.parse::<ComputeRate>(),
+        Err(Error::InvalidNumber { ref reason, .. }) if reason.starts_with("too small to represent")
+    ));
+    let zero = format!("0.{} FLOP/s", "0".repeat(10_000));
+    assert_eq!(zero.parse::<ComputeRate>(), Ok(ComputeRate::ZERO));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1394,7 +1400,6 @@ fn impossible_dates_are_rejected_with_the_reason_and_the_field() {
         ("-2026", "unrecognised form"),
         ("2026-6", "month must be 01 to 12"),
         ("2026-06-1", "day must be 01 to 30 in 2026-06"),
-        ("2026-06-11T00:00", "day must be 01 to 30 in 2026-06"),
         ("mid 2026", "unrecognised form"),
         ("by end of 2026", "unrecognised form"),
         ("end of end of 2026", "unrecognised form"),
@@ -1417,6 +1422,23 @@ fn impossible_dates_are_rejected_with_the_reason_and_the_field() {
         assert_eq!(path, "deployments[0].phases[0].dates.online", "{input:?}");
         assert!(message.contains(reason), "{input:?}: {message}");
     }
+    // A time after the day: no form has a ':', and the error says where it stands.
+    let input = "2026-06-11T00:00";
+    assert!(matches!(
+        PartialDate::parse(input),
+        Err(Error::UnexpectedCharacter {
+            character: ':',
+            position: 13,
+            ..
+        })
+    ));
+    let doc = phase_doc(&format!(r#", "dates": {{"online": {input:?}}}"#));
+    let (path, message) = json_error(Registry::from_json(&doc), &doc);
+    assert_eq!(path, "deployments[0].phases[0].dates.online");
+    assert!(
+        message.contains("unexpected character ':' at position 13"),
+        "{message}"
+    );
     // The valid neighbours are accepted with their exact days.
     assert_eq!(
         PartialDate::parse("2024-02-29")
@@ -1737,12 +1759,7 @@ fn trailing_numbers_after_a_plain_count_are_not_dropped() {
 #[test]
 fn alternatives_after_a_count_are_not_dropped() {
     // Regression: "5 or 6 GPUs" read as 5 GPUs.
-    for phrase in [
-        "5 or 6 GPUs",
-        "5 GPUs or 6 GPUs",
-        "5 (6) GPUs",
-        "5 of 6 GPUs",
-    ] {
+    for phrase in ["5 or 6 GPUs", "5 GPUs or 6 GPUs", "5 of 6 GPUs"] {
         let result = Estimate::<AcceleratorCount>::parse(phrase);
         assert!(
             matches!(result, Err(Error::UnreadablePhrase { .. })),
@@ -1750,6 +1767,15 @@ fn alternatives_after_a_count_are_not_dropped() {
             result.map(|e| e.to_string())
         );
     }
+    // No phrasing has brackets: the error names the first one.
+    assert!(matches!(
+        Estimate::<AcceleratorCount>::parse("5 (6) GPUs"),
+        Err(Error::UnexpectedCharacter {
+            character: '(',
+            position: 2,
+            ..
+        })
+    ));
 }
 
 #[test]

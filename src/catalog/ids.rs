@@ -142,7 +142,19 @@ mod tests {
     #[test]
     fn entry_ids_are_lowercase_kebab() {
         assert_eq!(entry_id_problem("nvidia-gb200-nvl72"), None);
-        for bad in ["", "NVIDIA-B200", "nvidia b200", "nvidia_b200", "b200é"] {
+        for bad in [
+            "",
+            "NVIDIA-B200",
+            "nvidia b200",
+            "nvidia_b200",
+            "b200é",
+            "b200\0",
+            "\0b200",
+            "b200\u{200b}",
+            "b\u{ad}200",
+            "\u{feff}b200",
+            "b200!!!",
+        ] {
             assert!(entry_id_problem(bad).is_some(), "{bad:?}");
         }
     }
@@ -151,7 +163,17 @@ mod tests {
     fn source_keys_are_ascii_words() {
         assert_eq!(source_key_problem("B1"), None);
         assert_eq!(source_key_problem("top500_2025-06"), None);
-        for bad in ["", "B 1", "B1.", "Ω"] {
+        for bad in [
+            "",
+            "B 1",
+            "B1.",
+            "Ω",
+            "B1\0",
+            "\0B1",
+            "B1\u{200b}",
+            "B\u{2060}1",
+            "B1!!!",
+        ] {
             assert!(source_key_problem(bad).is_some(), "{bad:?}");
         }
     }

@@ -3,11 +3,12 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+use crate::text::check_text;
 use crate::units::{
     AcceleratorCount, ComputeFigure, ComputeRate, CountingUnit, Energy, EnergyEfficiency,
     Frequency, Operations, Power, Time,
 };
-use crate::units::{parse_whole, split_number};
+use crate::units::{is_quantity_char, parse_whole, split_number};
 use crate::{Error, Result};
 
 /// Which way to round when scaling a whole-number amount by a fraction.
@@ -171,7 +172,11 @@ fn words_error(input: &str, what: &str) -> Error {
 /// rounding through `f64`); another number or a joiner such as "or" and "to" is an error,
 /// since skipping it would change the count.
 fn count_and_words(s: &str) -> Result<(u64, Vec<&str>)> {
-    let trimmed = s.trim();
+    let trimmed = check_text(
+        s,
+        is_quantity_char,
+        "a whole number and descriptive words, such as \"14,000 Blackwell GPUs\"",
+    )?;
     let (_, rest) = split_number(trimmed)?;
     let number = trimmed[..trimmed.len() - rest.len()].trim_end();
     let mut n = parse_whole(number).ok_or_else(|| Error::InvalidNumber {
@@ -206,7 +211,10 @@ fn count_and_words(s: &str) -> Result<(u64, Vec<&str>)> {
 }
 
 /// A plain number of things; `parse_amount` reads the leading whole number and ignores the
-/// words after it ("14,000 Blackwell GPUs" is 14,000).
+/// descriptive words after it ("14,000 Blackwell GPUs" is 14,000). Those words are still read
+/// character by character: ASCII letters, digits, spaces and `. , + - /` only, so
+/// `"14,000 GPUs!!!"` or a zero-width space is an
+/// [`Error::UnexpectedCharacter`](crate::Error::UnexpectedCharacter).
 impl Amount for u64 {
     fn zero_like(&self) -> Self {
         0

@@ -42,6 +42,13 @@
 //!
 //! Anything else is an [`Error::UnreadablePhrase`], never a guess.
 //!
+//! White space around a phrase is trimmed and runs of spaces between words (including no-break
+//! spaces) count as one. Every other character is read: a control or format character (NUL, a
+//! tab between words, a zero-width space) or one outside ASCII letters, digits and
+//! `. , + - / ≥ ≤ ≈ ~ > < = ± % – —` (`"about 40 MW!!!"`) is an
+//! [`Error::UnexpectedCharacter`] naming it and its position in the phrase. A non-zero value or
+//! tolerance that would round to zero in `f64` is an error too.
+//!
 //! ```
 //! use sovereign_compute::estimate::Estimate;
 //! use sovereign_compute::units::{AcceleratorCount, ComputeRate};
@@ -496,7 +503,9 @@ impl<T: Amount> Estimate<T> {
     /// what each maps to. The phrase is kept.
     ///
     /// # Errors
-    /// [`Error::UnreadablePhrase`] naming the phrase and why it could not be read.
+    /// [`Error::UnexpectedCharacter`] for a character no phrasing has (see the
+    /// [module docs](self#phrases)); [`Error::UnreadablePhrase`] naming the phrase and why it
+    /// could not be read.
     ///
     /// # Example
     /// ```

@@ -2,8 +2,22 @@
 //! docs of [`crate::estimate`].
 
 use super::{Amount, DEFAULT_TOLERANCE, EstimateKind};
-use crate::units::normalize;
+use crate::text::check_text;
+use crate::units::{is_quantity_char, normalize, underflow};
 use crate::{Error, Result};
+
+/// What [`parse`] reads, for [`Error::UnexpectedCharacter`].
+const EXPECTED: &str = "an estimate such as \"more than 3,000 exaflops\", \"about 40 MW\", \
+                        \"10-20 MW\", \"40 MW ±5%\" or \"14,000 GPUs\"";
+
+/// The characters of a phrase: those of a quantity, and the symbols of the phrasings.
+fn is_phrase_char(c: char) -> bool {
+    is_quantity_char(c)
+        || matches!(
+            c,
+            '≥' | '≤' | '≈' | '~' | '>' | '<' | '=' | '±' | '%' | '–' | '—'
+        )
+}
 
 const AT_LEAST: [&str; 11] = [
     "more than",
@@ -92,7 +106,8 @@ fn amount<T: Amount>(input: &str, s: &str) -> Result<T> {
 }
 
 pub(super) fn parse<T: Amount>(input: &str) -> Result<EstimateKind<T>> {
-    let folded = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = check_text(input, is_phrase_char, EXPECTED)?;
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let s = folded.as_str();
     if s.is_empty() {
         return Err(unreadable(
@@ -197,10 +212,9 @@ fn tolerance_suffix<T: Amount>(input: &str, s: &str) -> Result<Option<EstimateKi
     };
     // Move the point in the text rather than divide by 100, so that "±80.94040231079571%"
     // reads back as exactly the tolerance that displayed it.
-    let tolerance: f64 = tol
-        .trim()
-        .strip_suffix('%')
-        .and_then(|p| super::shift_point(p.trim(), -2))
+    let percent = tol.trim().strip_suffix('%').map(str::trim);
+    let tolerance: f64 = percent
+        .and_then(|p| super::shift_point(p, -2))
         .and_then(|f| f.parse().ok())
         .ok_or_else(|| {
             unreadable(
@@ -208,6 +222,9 @@ fn tolerance_suffix<T: Amount>(input: &str, s: &str) -> Result<Option<EstimateKi
                 "a tolerance is written as \"±P%\", e.g. \"40 MW ±5%\"",
             )
         })?;
+    if let Some(reason) = percent.and_then(|p| underflow(p, tolerance)) {
+        return Err(unreadable(input, format!("the tolerance is {reason}")));
+    }
     if !(0.0..1.0).contains(&tolerance) {
         return Err(unreadable(
             input,
@@ -242,4 +259,87 @@ fn plus_suffix<T: Amount>(input: &str, s: &str) -> Result<Option<EstimateKind<T>
         input,
         &format!("{number} {}", rest.trim()),
     )?)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::estimate::Estimate;
+    use crate::units::{AcceleratorCount, ComputeRate, Power};
+
+    fn junk<T: Amount>(input: &str) -> (char, usize) {
+        match Estimate::<T>::parse(input) {
+            Err(Error::UnexpectedCharacter {
+                character,
+                position,
+                input: given,
+                ..
+            }) if given == input => (character, position),
+            other => panic!("{input:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn junk_characters_are_rejected_with_their_position() {
+        assert_eq!(junk::<Power>("about 40 MW\0"), ('\0', 11));
+        assert_eq!(junk::<Power>("\0about 40 MW"), ('\0', 0));
+        assert_eq!(junk::<Power>("about 40 MW\u{200b}"), ('\u{200b}', 11));
+        assert_eq!(junk::<Power>("about\u{a0}40 MW\0\0"), ('\0', 11));
+        assert_eq!(junk::<Power>("about 40 MW!!!"), ('!', 11));
+        assert_eq!(junk::<Power>("about\u{2060} 40 MW"), ('\u{2060}', 5));
+        assert_eq!(junk::<Power>("40 MW \u{b1}5%\u{ad}"), ('\u{ad}', 9));
+        assert_eq!(junk::<Power>("10\u{200d}-20 MW"), ('\u{200d}', 2));
+        assert_eq!(junk::<ComputeRate>("more than\t3,000 exaflops"), ('\t', 9));
+        assert_eq!(junk::<u64>("14,000 GPUs!!!"), ('!', 11));
+        assert_eq!(junk::<u64>("up to 10,000?"), ('?', 12));
+        assert_eq!(
+            junk::<AcceleratorCount>("14,000 Blackwell\u{feff} GPUs"),
+            ('\u{feff}', 16)
+        );
+        assert_eq!(junk::<AcceleratorCount>("hundreds of GPUs;"), (';', 16));
+    }
+
+    #[test]
+    fn phrasings_with_symbols_and_spaces_are_still_read() -> Result<()> {
+        for phrase in [
+            " more than 3,000 exaflops ",
+            "≥ 3,000 EFLOP/s",
+            "> 3,000\u{a0}EFLOP/s",
+            "3,000+ EFLOP/s",
+        ] {
+            let e: Estimate<ComputeRate> = Estimate::parse(phrase)?;
+            assert_eq!(e.to_string(), "≥ 3 ZFLOP/s", "{phrase}");
+        }
+        let e: Estimate<Power> = Estimate::parse("about  40 MW")?;
+        assert_eq!(e.to_string(), "≈ 40 MW");
+        let e: Estimate<Power> = Estimate::parse("40 MW ±5%")?;
+        assert_eq!(e.to_string(), "40 MW ±5%");
+        let e: Estimate<Power> = Estimate::parse("10–20 MW")?;
+        assert_eq!(e.to_string(), "10–20 MW");
+        let e: Estimate<u64> = Estimate::parse("n/a")?;
+        assert_eq!(e.kind(), &EstimateKind::Unknown);
+        Ok(())
+    }
+
+    #[test]
+    fn non_zero_values_never_read_as_zero() {
+        for phrase in [
+            "about 1e-400 PFLOP/s",
+            "more than 1e-400 FLOP/s",
+            "0 FLOP/s to 1e-400 FLOP/s",
+        ] {
+            let error = Estimate::<ComputeRate>::parse(phrase).unwrap_err();
+            assert!(
+                matches!(&error, Error::UnreadablePhrase { reason, .. } if reason.contains("too small to represent")),
+                "{phrase}: {error:?}"
+            );
+        }
+        let tiny = format!("40 MW ±0.{}1%", "0".repeat(400));
+        let error = Estimate::<Power>::parse(&tiny).unwrap_err();
+        assert!(
+            matches!(&error, Error::UnreadablePhrase { reason, .. } if reason.starts_with("the tolerance is too small to represent")),
+            "{error:?}"
+        );
+        assert!(Estimate::<Power>::parse("40 MW ±0.000%").is_ok());
+    }
 }

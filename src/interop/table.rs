@@ -266,7 +266,11 @@ pub(super) fn parse_number(cell: &str) -> std::result::Result<f64, String> {
         cell.to_owned()
     };
     match plain.parse::<f64>() {
-        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x + 0.0),
+        Ok(x) if x.is_finite() && x >= 0.0 => match crate::units::underflow(&plain, x) {
+            // A non-zero cell that rounds to 0 ("1e-400") is not read as zero.
+            Some(reason) => Err(reason.to_owned()),
+            None => Ok(x + 0.0),
+        },
         Ok(_) => Err("a number here must be finite and non-negative".to_owned()),
         Err(_) => Err(
             "not a number; write digits with an optional decimal point, exponent (2.33e+19) or thousands separators (1,234)"
@@ -478,6 +482,14 @@ mod tests {
         assert!(parse_number("NaN").is_err());
         assert!(parse_number("inf").is_err());
         assert!(parse_number("12 MW").is_err());
+        assert!(
+            parse_number("1e-400")
+                .unwrap_err()
+                .starts_with("too small to represent")
+        );
+        assert!(parse_number("42\0").is_err());
+        assert!(parse_number("4\u{200b}2").is_err());
+        assert_eq!(parse_number("0e-400"), Ok(0.0));
     }
 
     #[test]

@@ -18,13 +18,77 @@ pub(crate) enum Input<'a> {
 }
 
 impl Input<'_> {
-    /// Reads `T`; see [`read`].
+    /// Reads `T`; see [`read`]. A non-zero number that rounds to 0 in `f64` (`1e-400`) is an
+    /// error at its path rather than a zero; see [`patch_tiny_numbers`].
     fn read<T: DeserializeOwned>(self) -> Result<T> {
-        match self {
-            Input::Str(s) => read(serde_json::de::StrRead::new(s)),
-            Input::Bytes(b) => read(serde_json::de::SliceRead::new(b)),
+        let bytes = match self {
+            Input::Str(s) => s.as_bytes(),
+            Input::Bytes(b) => b,
+        };
+        let value = match self {
+            Input::Str(s) => read(serde_json::de::StrRead::new(s))?,
+            Input::Bytes(b) => read(serde_json::de::SliceRead::new(b))?,
+        };
+        let Some(patched) = patch_tiny_numbers(bytes) else {
+            return Ok(value);
+        };
+        // The document read, so the patched one fails only where a patched number is read as
+        // a number; where it is skipped (never the case in the crate's formats) it reads too.
+        match read::<T, _>(serde_json::de::SliceRead::new(&patched)) {
+            Ok(_) => Ok(value),
+            Err(Error::Json { path, message }) => Err(Error::Json {
+                path,
+                message: message.replacen("number out of range", TOO_SMALL, 1),
+            }),
+            Err(other) => Err(other),
         }
     }
+}
+
+/// The message for a number that rounds to zero, in place of serde_json's "out of range".
+const TOO_SMALL: &str = "number too small to represent (it rounds to 0 in f64, whose smallest \
+                         positive value is 5e-324; write 0 for zero)";
+
+/// serde_json reads a non-zero number too small for `f64` (`1e-400`) as `0.0` without a word.
+/// This finds such numbers outside strings and, if there are any, returns the document with
+/// each one's digits replaced by an equally long `1e99…9`, which serde_json reports as out of
+/// range at the number's path and position. `None` when there are none (the usual case).
+fn patch_tiny_numbers(json: &[u8]) -> Option<Vec<u8>> {
+    let mut patched: Option<Vec<u8>> = None;
+    let (mut i, mut in_string) = (0, false);
+    while let Some(&b) = json.get(i) {
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+        } else if b == b'"' {
+            in_string = true;
+            i += 1;
+        } else if b.is_ascii_digit() {
+            let len = json[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-'))
+                .count();
+            let token = std::str::from_utf8(&json[i..i + len]).unwrap_or("");
+            let tiny = token
+                .parse::<f64>()
+                .is_ok_and(|x| crate::units::underflow(token, x).is_some());
+            // An underflowing number has an exponent, so it is at least 6 bytes ("1e-324"),
+            // and "1e9999" is out of range.
+            if tiny && len >= 6 {
+                let out = patched.get_or_insert_with(|| json.to_vec());
+                out[i..i + len].fill(b'9');
+                out[i..i + 2].copy_from_slice(b"1e");
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    patched
 }
 
 /// Reads `T` from JSON; a bad value becomes [`Error::Json`] naming its path, e.g.
@@ -81,5 +145,42 @@ pub(crate) fn from_versioned<T: DeserializeOwned>(
             Ok(v) if v.schema_version != supported => Err(unsupported(v.schema_version)),
             Ok(_) => Err(e),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiny_numbers_are_patched_outside_strings_only() {
+        assert_eq!(patch_tiny_numbers(br#"{"a": 1e-300, "b": 0e-999}"#), None);
+        assert_eq!(
+            patch_tiny_numbers(br#"{"a": "1e-400", "b\"": [-1e-400, 2.5E-330]}"#).as_deref(),
+            Some(&br#"{"a": "1e-400", "b\"": [-1e9999, 1e999999]}"#[..])
+        );
+    }
+
+    #[test]
+    fn a_tiny_number_is_an_error_at_its_path() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Doc {
+            x: Vec<f64>,
+        }
+        let err = Input::Str(r#"{"x": [1, 1e-400]}"#)
+            .read::<Doc>()
+            .unwrap_err();
+        assert_eq!(
+            err,
+            Error::Json {
+                path: "x[1]".to_owned(),
+                message: format!("{TOO_SMALL} at line 1 column 16"),
+            }
+        );
+        let doc = Input::Bytes(br#"{"x": [0.0, 5e-324]}"#)
+            .read::<Doc>()
+            .unwrap();
+        assert_eq!(doc.x, [0.0, 5e-324]);
     }
 }

@@ -69,6 +69,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::model::country::Country;
+use crate::text::{check_text, is_space, unexpected_at};
 
 /// One country's period of membership in a bloc, with its source.
 ///
@@ -304,8 +305,11 @@ impl Bloc {
     /// The built-in bloc with this id or name, if there is one.
     ///
     /// Accepts `"eu"`, `"EU-27"`, `"European Union"`, `"eea"`, `"European Economic Area"`,
-    /// `"efta"` and `"European Free Trade Association"`, ignoring case, spaces, hyphens and
-    /// underscores. `"EU-27"` gives the dated [`Bloc::eu`] (see the [module docs](self)).
+    /// `"efta"` and `"European Free Trade Association"`, ignoring case, white space around the
+    /// name, spaces between words, and a hyphen or underscore between two letters or digits.
+    /// `"EU-27"` gives the dated [`Bloc::eu`] (see the [module docs](self)). Any other character
+    /// (`"EU!"`, a zero-width space, a trailing hyphen) gives `None`; [`FromStr`] says which
+    /// character and where.
     ///
     /// # Example
     ///
@@ -317,12 +321,12 @@ impl Bloc {
     /// assert_eq!(Bloc::builtin("NATO"), None);
     /// ```
     pub fn builtin(id: &str) -> Option<Self> {
-        let key: String = id
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        match key.as_str() {
+        Self::builtin_key(&builtin_key(id).ok()?)
+    }
+
+    /// The built-in bloc for a key made by [`builtin_key`].
+    fn builtin_key(key: &str) -> Option<Self> {
+        match key {
             "eu" | "eu27" | "europeanunion" => Some(Self::eu()),
             "eea" | "europeaneconomicarea" => Some(Self::eea()),
             "efta" | "europeanfreetradeassociation" => Some(Self::efta()),
@@ -576,15 +580,46 @@ impl FromStr for Bloc {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidBloc`] with the input when it names no built-in bloc.
+    /// [`Error::UnexpectedCharacter`] for a character outside ASCII letters, digits, spaces,
+    /// and `-` or `_` between two letters or digits; [`Error::InvalidBloc`] with the input when
+    /// it names no built-in bloc.
     fn from_str(input: &str) -> Result<Self> {
-        Self::builtin(input).ok_or_else(|| Error::InvalidBloc {
+        Self::builtin_key(&builtin_key(input)?).ok_or_else(|| Error::InvalidBloc {
             bloc: input.to_owned(),
             reason: "not a built-in bloc: use \"eu\" (or \"EU-27\"), \"eea\" or \"efta\", or \
                      build your own with Bloc::custom"
                 .to_owned(),
         })
     }
+}
+
+/// What [`Bloc::builtin`] reads, for [`Error::UnexpectedCharacter`].
+const EXPECTED: &str =
+    "a built-in bloc: \"eu\" (or \"EU-27\", \"European Union\"), \"eea\" or \"efta\"";
+
+/// The lower-case letters and digits of a bloc name ("EU-27" is "eu27"), after checking that
+/// every character is read: ASCII letters and digits, spaces, and `-` or `_` between two
+/// letters or digits.
+fn builtin_key(input: &str) -> Result<String> {
+    let text = check_text(
+        input,
+        |c| c.is_ascii_alphanumeric() || is_space(c) || matches!(c, '-' | '_'),
+        EXPECTED,
+    )?;
+    let joins = |a: Option<char>| a.is_some_and(|c| c.is_ascii_alphanumeric());
+    for (byte, c) in text.char_indices() {
+        if matches!(c, '-' | '_')
+            && !(joins(text[..byte].chars().next_back()) && joins(text[byte + 1..].chars().next()))
+        {
+            let lead = input.len() - input.trim_start().len();
+            return Err(unexpected_at(input, lead + byte, EXPECTED));
+        }
+    }
+    Ok(text
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect())
 }
 
 /// The wire form of a membership, checked on its way in.
@@ -987,6 +1022,33 @@ mod tests {
                 Err(Error::InvalidBloc { bloc, .. }) if bloc == input
             ));
         }
+        for (input, character, position) in [
+            ("EU\0", '\0', 2),
+            ("\0EU", '\0', 0),
+            ("EU\u{200b}", '\u{200b}', 2),
+            ("EU\0\0", '\0', 2),
+            ("EU!!!", '!', 2),
+            ("E\u{ad}U", '\u{ad}', 1),
+            ("EU-", '-', 2),
+            ("-EU", '-', 0),
+            (" EU--27", '-', 3),
+            ("EU -27", '-', 3),
+            ("European\tUnion", '\t', 8),
+            ("EU.", '.', 2),
+        ] {
+            assert_eq!(Bloc::builtin(input), None, "{input:?}");
+            assert_eq!(
+                input.parse::<Bloc>(),
+                Err(Error::UnexpectedCharacter {
+                    input: input.to_owned(),
+                    character,
+                    position,
+                    expected: EXPECTED,
+                }),
+                "{input:?}"
+            );
+        }
+        assert_eq!(Bloc::builtin("European\u{a0}Union"), Some(Bloc::eu()));
         let err = "NATO".parse::<Bloc>().unwrap_err().to_string();
         assert_eq!(
             err,

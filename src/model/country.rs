@@ -42,6 +42,16 @@
 //! `"Turkiye"`, `"Curacao"`), and the abbreviation "St." for "Saint" (`"St. Lucia"`); `&` reads as
 //! "and". Inputs longer than 200 bytes are rejected without being read.
 //!
+//! Lenient is not loose: every character is read, none is skipped. White space around the
+//! input is trimmed and runs of spaces between words (the ASCII space, the no-break space and
+//! the other Unicode space separators) count as one, but anything else outside letters and the
+//! punctuation `. , ' - & ( ) [ ]` is an [`Error::UnexpectedCharacter`] naming the character
+//! and its position: a NUL, a tab inside the name, a zero-width space, a byte-order mark, a
+//! soft hyphen (`"FR\u{200b}"`, `"France\0"`), or `"FR!!!"`. So is punctuation where no name
+//! has it: a comma must follow a word and come before a space (`"France,"` is rejected), an
+//! apostrophe or hyphen must stand between letters, brackets must pair up around words. A
+//! point may follow any letter, as in abbreviations: `"U.S.A."`, `"Rep."`, and so `"FR."`.
+//!
 //! Deliberately **rejected**, with [`Error::UnknownCountry`]:
 //!
 //! - the constituent countries of the United Kingdom (`"England"`, `"Scotland"`, `"Wales"`,
@@ -77,6 +87,7 @@ use std::str::FromStr;
 use std::sync::LazyLock;
 
 use crate::error::{Error, Result};
+use crate::text::{check_text, is_space, unexpected_at};
 
 /// One row of the ISO 3166-1 table.
 struct Row {
@@ -670,8 +681,10 @@ impl Country {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownCountry`] with the input, unchanged, when it matches no assigned code, name
-    /// or alias; among them `"England"`, `"Korea"` and `"Kosovo"`.
+    /// [`Error::UnexpectedCharacter`] for a character no name holds (a control or format
+    /// character such as NUL or U+200B, `"!"`, a digit) or punctuation where no name has it
+    /// (`"France,"`); [`Error::UnknownCountry`] with the input, unchanged, when it matches no
+    /// assigned code, name or alias; among them `"England"`, `"Korea"` and `"Kosovo"`.
     ///
     /// # Example
     ///
@@ -685,17 +698,24 @@ impl Country {
     /// assert_eq!(Country::parse("Korea, Rep.")?, Country::KR);
     /// assert_eq!(Country::parse("Cote d'Ivoire")?, Country::CI);
     /// assert!(Country::parse("England").is_err());
+    /// assert!(Country::parse("FR!!!").is_err());
+    /// assert!(Country::parse("Fr\0").is_err());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn parse(input: &str) -> Result<Self> {
-        if input.len() <= MAX_INPUT {
-            let trimmed = input.trim();
-            if let Ok(country) = Self::from_alpha2(trimmed) {
-                return Ok(country);
-            }
-            if let Some(&country) = INDEX.get(&normalize(trimmed)) {
-                return Ok(country);
-            }
+        if input.len() > MAX_INPUT {
+            return Err(unknown(input));
+        }
+        let trimmed = check_text(input, is_name_char, EXPECTED)?;
+        if let Some(byte) = misplaced_punctuation(trimmed) {
+            let lead = input.len() - input.trim_start().len();
+            return Err(unexpected_at(input, lead + byte, EXPECTED));
+        }
+        if let Ok(country) = Self::from_alpha2(trimmed) {
+            return Ok(country);
+        }
+        if let Some(&country) = INDEX.get(&normalize(trimmed)) {
+            return Ok(country);
         }
         Err(unknown(input))
     }
@@ -952,6 +972,81 @@ impl Country {
             }),
         }
     }
+}
+
+/// What [`Country::parse`] reads, for [`Error::UnexpectedCharacter`].
+const EXPECTED: &str = "an ISO 3166-1 code or an English country name: letters, spaces, and \
+     . , ' - & ( ) [ ] where names have them";
+
+/// The characters a code or name may hold: letters (with their accents, precomposed or
+/// combining), spaces, and the punctuation of the names in the table and the alias list.
+fn is_name_char(c: char) -> bool {
+    c.is_alphabetic()
+        || is_space(c)
+        || is_accent(c)
+        || is_apostrophe(c)
+        || matches!(c, '.' | ',' | '-' | '&' | '(' | ')' | '[' | ']')
+}
+
+/// A combining accent (U+0300 to U+036F), as in a decomposed "Co\u{302}te".
+fn is_accent(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// The apostrophes of "Côte d'Ivoire" and "People's", straight or typographic.
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2018}' | '\u{2019}' | '\u{2bc}' | '`' | '\u{b4}'
+    )
+}
+
+/// The byte offset of the first punctuation mark standing where no name has one, if any.
+///
+/// Names are matched ignoring punctuation, so without this "France," or "FR--" would match
+/// too. Each mark must stand where the names of the table use it: a point after a letter
+/// ("U.S.A.", "Rep."); a comma after a word and before a space ("Korea, Rep."); an apostrophe
+/// or a hyphen between two letters ("d'Ivoire", "Guinea-Bissau"); `&` between words; an accent
+/// after a letter; brackets around words, opened after a space, closed after a letter or
+/// point, not nested, and closed by the end ("Korea (Republic of)").
+fn misplaced_punctuation(name: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    let mut open: Option<(usize, char)> = None;
+    for (i, &(byte, c)) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).map(|&(_, p)| p);
+        let next = chars.get(i + 1).map(|&(_, n)| n);
+        let letter = |x: Option<char>| x.is_some_and(char::is_alphabetic);
+        let space = |x: Option<char>| x.is_some_and(is_space);
+        let fits = match c {
+            '.' => letter(prev),
+            ',' => {
+                prev.is_some_and(|p| p.is_alphabetic() || matches!(p, '.' | ')' | ']'))
+                    && space(next)
+            }
+            '-' => letter(prev) && letter(next),
+            c if is_apostrophe(c) => letter(prev) && letter(next),
+            '&' => (letter(prev) || space(prev)) && (letter(next) || space(next)),
+            c if is_accent(c) => prev.is_some_and(|p| p.is_alphabetic() || is_accent(p)),
+            '(' | '[' => {
+                let fits = open.is_none() && space(prev) && letter(next);
+                open = Some((byte, c));
+                fits
+            }
+            ')' | ']' => {
+                let pair = if c == ')' { '(' } else { '[' };
+                let fits = open.is_some_and(|(_, o)| o == pair)
+                    && (letter(prev) || prev == Some('.'))
+                    && (next.is_none() || space(next) || next == Some(','));
+                open = None;
+                fits
+            }
+            _ => true,
+        };
+        if !fits {
+            return Some(byte);
+        }
+    }
+    open.map(|(byte, _)| byte)
 }
 
 fn unknown(input: &str) -> Error {
@@ -1304,6 +1399,70 @@ mod tests {
         assert!(Country::from_alpha2("F").is_err());
         assert!(Country::from_alpha2("Fé").is_err());
         assert!(Country::from_alpha3("FR").is_err());
+    }
+
+    fn junk(input: &str) -> (char, usize) {
+        match Country::parse(input) {
+            Err(Error::UnexpectedCharacter {
+                character,
+                position,
+                input: given,
+                ..
+            }) if given == input => (character, position),
+            other => panic!("{input:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn junk_characters_are_rejected_with_their_position() {
+        assert_eq!(junk("Fr\0"), ('\0', 2));
+        assert_eq!(junk("\0FR"), ('\0', 0));
+        assert_eq!(junk("FR\u{200b}"), ('\u{200b}', 2));
+        assert_eq!(junk("France\0\0"), ('\0', 6));
+        assert_eq!(junk("FR!!!"), ('!', 2));
+        assert_eq!(junk("  F\u{ad}R"), ('\u{ad}', 3));
+        assert_eq!(junk("\u{feff}France"), ('\u{feff}', 0));
+        assert_eq!(junk("United\u{200d}Kingdom"), ('\u{200d}', 6));
+        assert_eq!(junk("United\tKingdom"), ('\t', 6));
+        assert_eq!(junk("France\u{2060}"), ('\u{2060}', 6));
+        assert_eq!(junk("\u{200e}France"), ('\u{200e}', 0));
+        assert_eq!(junk("FR\u{fe0f}"), ('\u{fe0f}', 2));
+        assert_eq!(junk("FR1"), ('1', 2));
+        assert_eq!(junk("France;"), (';', 6));
+        assert_eq!(junk("\"France\""), ('"', 0));
+    }
+
+    #[test]
+    fn stray_punctuation_is_rejected_with_its_position() {
+        assert_eq!(junk("France,"), (',', 6));
+        assert_eq!(junk("France,,,"), (',', 6));
+        assert_eq!(junk("Korea,Rep."), (',', 5));
+        assert_eq!(junk("-France"), ('-', 0));
+        assert_eq!(junk("France-"), ('-', 6));
+        assert_eq!(junk("Guinea--Bissau"), ('-', 6));
+        assert_eq!(junk("Guinea - Bissau"), ('-', 7));
+        assert_eq!(junk("'France"), ('\'', 0));
+        assert_eq!(junk("France'"), ('\'', 6));
+        assert_eq!(junk(".FR"), ('.', 0));
+        assert_eq!(junk("U..S."), ('.', 2));
+        assert_eq!(junk("(France)"), ('(', 0));
+        assert_eq!(junk("Korea (Republic of"), ('(', 6));
+        assert_eq!(junk("Korea Republic of)"), (')', 17));
+        assert_eq!(junk("Korea (Republic (of))"), ('(', 16));
+        assert_eq!(junk("Korea (Republic of]"), (']', 18));
+        assert_eq!(junk("Korea ( Republic of)"), ('(', 6));
+        assert_eq!(junk("& France"), ('&', 0));
+        assert_eq!(junk("\u{301}France"), ('\u{301}', 0));
+        // A point after a letter is an abbreviation point, as in "U.S.A." and "Rep.".
+        assert_eq!(code("FR."), Ok("FR"));
+        assert_eq!(code("Korea (Rep.)"), Ok("KR"));
+    }
+
+    #[test]
+    fn spaces_between_words_may_be_any_space_separator() {
+        assert_eq!(code("United\u{a0}Kingdom"), Ok("GB"));
+        assert_eq!(code("United \u{202f} Kingdom"), Ok("GB"));
+        assert_eq!(code("\u{3000}France\r\n"), Ok("FR"));
     }
 
     #[test]

@@ -8,10 +8,17 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::text::check_exact;
 use crate::{Error, Result};
 
-/// Checks an ID's syntax.
+/// Checks an ID's syntax. A control or format character (NUL, U+200B, ...) is reported as
+/// [`Error::UnexpectedCharacter`] with its position, since the ID's own message would not show
+/// where an invisible character stands; any other syntax error is [`Error::InvalidId`].
 pub(crate) fn check_id(what: &'static str, id: &str) -> Result<()> {
+    check_exact(
+        id,
+        "an ID: 1 to 128 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit",
+    )?;
     let ok_start = id
         .bytes()
         .next()
@@ -46,7 +53,9 @@ macro_rules! model_id {
             /// Checks and wraps an ID.
             ///
             /// # Errors
-            /// [`Error::InvalidId`] when the syntax is not accepted.
+            /// [`Error::UnexpectedCharacter`] for a control or format character (NUL, U+200B,
+            /// ...) with its position; [`Error::InvalidId`] for any other syntax error. Nothing
+            /// is trimmed.
             ///
             /// # Example
             #[doc = concat!("```\nuse sovereign_compute::model::", stringify!($name), ";\nassert!(", stringify!($name), "::new(\"", $example, "\").is_ok());\n```")]
@@ -127,6 +136,31 @@ mod tests {
         }
         for bad in ["", "-a", "A", "a b", "é", ".a", &"a".repeat(129)] {
             assert!(DeploymentId::new(bad).is_err(), "{bad}");
+        }
+        for (bad, character, position) in [
+            ("fr\0", '\0', 2),
+            ("\0fr", '\0', 0),
+            ("fr\u{200b}", '\u{200b}', 2),
+            ("fr-acme\0\0", '\0', 7),
+            ("\u{feff}fr", '\u{feff}', 0),
+            ("fr\u{ad}acme", '\u{ad}', 2),
+        ] {
+            assert_eq!(
+                DeploymentId::new(bad),
+                Err(Error::UnexpectedCharacter {
+                    input: bad.to_owned(),
+                    character,
+                    position,
+                    expected: "an ID: 1 to 128 lowercase letters, digits, '-', '_' or '.', starting with a letter or digit",
+                })
+            );
+        }
+        // Visible characters outside the syntax, and white space, are the ID's own error.
+        for bad in ["fr!!!", " fr", "fr ", "FR"] {
+            assert!(
+                matches!(DeploymentId::new(bad), Err(Error::InvalidId { .. })),
+                "{bad:?}"
+            );
         }
         assert_eq!(
             DeploymentId::new("Bad").unwrap_err().to_string(),

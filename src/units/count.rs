@@ -3,7 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::notation::{normalize, parse_whole, split_number};
+use super::notation::{is_quantity_char, is_tag_char, normalize, parse_whole, split_number};
+use crate::text::check_text;
 use crate::{Error, Result};
 
 /// What a count counts: "18,000 systems" may be GPUs, superchips, nodes or racks.
@@ -94,7 +95,15 @@ impl FromStr for CountingUnit {
     /// Accepts the tags and the plain English nouns, case-insensitively: "GPUs", "superchips",
     /// "nodes", "systems", "servers", "racks".
     fn from_str(s: &str) -> Result<Self> {
-        Ok(match normalize(s).as_str() {
+        let text = check_text(
+            s,
+            is_tag_char,
+            concat!(
+                "a counting unit: ",
+                "gpu(s), superchip(s), node(s), system(s), server(s), rack(s)"
+            ),
+        )?;
+        Ok(match normalize(text).as_str() {
             "gpu" | "gpus" | "accelerator" | "accelerators" => Self::Gpu,
             "superchip" | "superchips" => Self::Superchip,
             "node" | "nodes" | "system" | "systems" | "server" | "servers" => Self::Node,
@@ -292,6 +301,11 @@ impl FromStr for AcceleratorCount {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self> {
+        check_text(
+            s,
+            is_quantity_char,
+            "a whole number and a counting unit, such as \"14,000 GPUs\"",
+        )?;
         let (_, unit_text) = split_number(s)?;
         let unit: CountingUnit = unit_text.parse()?;
         let trimmed = s.trim();
@@ -343,6 +357,38 @@ mod tests {
             "1e30 GPUs".parse::<AcceleratorCount>(),
             Err(Error::InvalidNumber { .. })
         ));
+    }
+
+    fn junk<T: FromStr<Err = Error> + fmt::Debug>(input: &str) -> (char, usize) {
+        match input.parse::<T>() {
+            Err(Error::UnexpectedCharacter {
+                character,
+                position,
+                input: given,
+                ..
+            }) if given == input => (character, position),
+            other => panic!("{input:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn junk_characters_are_rejected_with_their_position() {
+        assert_eq!(junk::<AcceleratorCount>("14,000 GPUs\0"), ('\0', 11));
+        assert_eq!(
+            junk::<AcceleratorCount>("\u{200b}14,000 GPUs"),
+            ('\u{200b}', 0)
+        );
+        assert_eq!(junk::<AcceleratorCount>("14\u{ad}000 GPUs"), ('\u{ad}', 2));
+        assert_eq!(junk::<AcceleratorCount>("14,000 GPUs!!!"), ('!', 11));
+        assert_eq!(junk::<AcceleratorCount>("14,000\tGPUs"), ('\t', 6));
+        assert_eq!(junk::<CountingUnit>("GPUs\0"), ('\0', 4));
+        assert_eq!(junk::<CountingUnit>(" \u{feff}GPUs"), ('\u{feff}', 1));
+        assert_eq!(junk::<CountingUnit>("racks."), ('.', 5));
+        // Spaces around and no-break spaces between number and unit are still read.
+        assert_eq!(
+            " 14,000\u{a0}GPUs\n".parse::<AcceleratorCount>(),
+            Ok(AcceleratorCount::gpus(14_000))
+        );
     }
 
     #[test]

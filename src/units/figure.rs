@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
+use super::notation::is_quantity_char;
 use super::quantity::ComputeRate;
+use crate::text::check_text;
 use crate::{Error, Result};
 
 tag_enum! {
@@ -323,7 +325,12 @@ impl FromStr for ComputeFigure {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        let mut words: Vec<&str> = s.split_whitespace().collect();
+        let text = check_text(
+            s,
+            is_quantity_char,
+            "a rate and its format, such as \"20 PFLOP/s FP4 sparse\"",
+        )?;
+        let mut words: Vec<&str> = text.split_whitespace().collect();
         let (mut precision, mut sparsity, mut basis) = (None, None, None);
         // Two different tags of one kind ("FP4 FP8") are an error: keeping either would be a
         // guess. The same tag twice is harmless.
@@ -534,5 +541,61 @@ impl fmt::Display for ComputeTotals {
             writeln!(f, "{format:<w0$}  {total:>w1$}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn junk<T: FromStr<Err = Error> + fmt::Debug>(input: &str) -> (char, usize) {
+        match input.parse::<T>() {
+            Err(Error::UnexpectedCharacter {
+                character,
+                position,
+                input: given,
+                ..
+            }) if given == input => (character, position),
+            other => panic!("{input:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn figures_reject_junk_characters_with_their_position() {
+        assert_eq!(junk::<ComputeFigure>("20 PFLOP/s FP4\0"), ('\0', 14));
+        assert_eq!(
+            junk::<ComputeFigure>("\u{200b}20 PFLOP/s FP4"),
+            ('\u{200b}', 0)
+        );
+        assert_eq!(
+            junk::<ComputeFigure>("20 PFLOP/s\u{2060} FP4"),
+            ('\u{2060}', 10)
+        );
+        assert_eq!(junk::<ComputeFigure>("20 PFLOP/s FP4 sparse!!!"), ('!', 21));
+        assert_eq!(junk::<ComputeFigure>("20 PFLOP/s FP4 2:4"), (':', 16));
+        assert_eq!(junk::<ComputeFigure>("20 PFLOP/s\tFP4"), ('\t', 10));
+        assert_eq!(
+            " 20\u{a0}PFLOP/s FP4  sparse ".parse::<ComputeFigure>(),
+            "20 PFLOP/s FP4 sparse".parse::<ComputeFigure>()
+        );
+    }
+
+    #[test]
+    fn tags_reject_junk_characters_with_their_position() {
+        assert_eq!(junk::<Precision>("fp4\0"), ('\0', 3));
+        assert_eq!(junk::<Precision>("\0fp4"), ('\0', 0));
+        assert_eq!(junk::<Precision>("FP4\u{200b}"), ('\u{200b}', 3));
+        assert_eq!(junk::<Sparsity>("sparse!!!"), ('!', 6));
+        assert_eq!(junk::<Basis>("h\u{ad}pl"), ('\u{ad}', 1));
+        assert_eq!(junk::<Basis>("hpl\u{fe0f}"), ('\u{fe0f}', 3));
+        assert_eq!(" FP4\n".parse::<Precision>(), Ok(Precision::Fp4));
+        assert_eq!("2:4  sparse".parse::<Sparsity>(), Ok(Sparsity::Sparse));
+        let err = "fp4\0".parse::<Precision>().unwrap_err().to_string();
+        assert!(
+            err.starts_with(
+                r#"unexpected character '\0' at position 3 in "fp4\0": expected a precision: "#
+            ),
+            "{err}"
+        );
     }
 }

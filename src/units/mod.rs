@@ -62,6 +62,22 @@
 //! rejected as a rate; "FLOPS" is a rate in announcements and a plural elsewhere, so it is
 //! rejected as work; "PF" alone is rejected everywhere.
 //!
+//! Every character is read. White space around the text is trimmed, and a run of spaces
+//! between the number and the unit or between the words of a unit counts as one (any Unicode
+//! space separator, so `"40\u{a0}MW"` with a no-break space reads as 40 MW). Anything else
+//! outside ASCII letters, digits and `. , + - /` is an
+//! [`Error::UnexpectedCharacter`](crate::Error::UnexpectedCharacter) naming the character and
+//! its position: a NUL, a tab inside the text, a zero-width space, a soft hyphen, `"40 MW!"`.
+//! Figures, counts and tags ([`Precision`], [`CountingUnit`], ...) read the same way (tags
+//! also take `:`, as in `"2:4 sparse"`).
+//!
+//! A number is read into `f64` without losing what was written: a non-zero number that rounds
+//! to 0 (`"1e-400 PFLOP/s"`) is an [`Error::InvalidNumber`](crate::Error::InvalidNumber) ("too
+//! small to represent"), and one past `f64::MAX` (`"1e400 W"`) or a value that passes it in the
+//! base unit (`"1e300 EFLOP/s"`) is an error too. Subnormal numbers (below 2.2e-308) are read
+//! as the nearest `f64`, with fewer significant digits, so that every value the constructors
+//! accept reads back from its text.
+//!
 //! On the wire (feature `serde`) a quantity is a string with its unit, `"20 PFLOP/s"`, written
 //! in a readable unit whenever that round-trips bit for bit, else in the base unit. Reading also
 //! accepts `{"value": 20, "unit": "PFLOP/s"}`; a bare number is an error.
@@ -85,5 +101,7 @@ mod wire;
 pub(crate) use count::write_grouped;
 pub use count::{AcceleratorCount, CountingUnit};
 pub use figure::{Basis, ComputeFigure, ComputeFormat, ComputeTotals, Precision, Sparsity};
-pub(crate) use notation::{normalize, parse_whole, split_number};
+pub(crate) use notation::{
+    is_quantity_char, is_tag_char, normalize, parse_whole, split_number, underflow,
+};
 pub use quantity::{ComputeRate, Energy, EnergyEfficiency, Frequency, Operations, Power, Time};

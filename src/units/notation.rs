@@ -4,8 +4,39 @@
 //! as a thousands separator (in groups of three), a decimal point and an exponent. The unit is
 //! matched case-insensitively against the spellings each quantity documents; spellings that
 //! mean different things in different contexts ("exaflop", "PF") are errors with a hint.
+//!
+//! Every character is read: the parsers first check the text with
+//! [`check_text`](crate::text::check_text) against [`is_quantity_char`] (or a wider alphabet,
+//! for figures and estimates), so a NUL, a zero-width space or `"!"` is an error, not part of
+//! an unknown unit. A non-zero number too small for `f64` is an error rather than a zero.
 
+use crate::text::is_space;
 use crate::{Error, Result};
+
+/// The characters of a quantity: ASCII letters and digits, spaces, and `. , + - − /` (the
+/// minus sign is read only to say that negative values are not accepted).
+pub(crate) fn is_quantity_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || is_space(c)
+        || matches!(c, '.' | ',' | '+' | '-' | '\u{2212}' | '/')
+}
+
+/// The characters of a tag ("fp4", "2:4 sparse", "under-construction"): ASCII letters and
+/// digits, spaces, `-` and `:`.
+pub(crate) fn is_tag_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || is_space(c) || matches!(c, '-' | ':')
+}
+
+/// The reason a written number that reads as `value` is not what was written, if it is not:
+/// a non-zero number that rounds to zero in `f64`. Subnormal results (below 2.2e-308) are
+/// kept: they are the nearest `f64`, and every value the constructors accept must read back
+/// from its text.
+pub(crate) fn underflow(number: &str, value: f64) -> Option<&'static str> {
+    let mantissa = number.split(['e', 'E']).next().unwrap_or(number);
+    (value == 0.0 && mantissa.bytes().any(|b| matches!(b, b'1'..=b'9'))).then_some(
+        "too small to represent: the number rounds to 0 in f64, whose smallest positive value is 5e-324; write 0 for zero",
+    )
+}
 
 /// One unit a quantity displays in: its symbol and its size in the quantity's base unit.
 #[derive(Debug, Clone, Copy)]
@@ -36,6 +67,9 @@ pub(crate) fn split_number(input: &str) -> Result<(f64, &str)> {
     let value: f64 = digits
         .parse()
         .map_err(|_| bad("expected digits with an optional decimal point and exponent"))?;
+    if let Some(reason) = underflow(number, value) {
+        return Err(bad(reason));
+    }
     Ok((value, unit.trim_start()))
 }
 
@@ -250,6 +284,31 @@ mod tests {
                 "{bad:?} should be rejected"
             );
         }
+    }
+
+    #[test]
+    fn non_zero_numbers_that_round_to_zero_are_errors() {
+        for tiny in ["1e-400 W", "0.0001e-320 W", "2e-324 W", "0.1e-999999 W"] {
+            match split_number(tiny) {
+                Err(Error::InvalidNumber { reason, .. }) => {
+                    assert!(reason.starts_with("too small to represent: "), "{reason}");
+                }
+                other => panic!("{tiny:?}: {other:?}"),
+            }
+        }
+        assert_eq!(
+            split_number("1e-400 PFLOP/s"),
+            Err(Error::InvalidNumber {
+                input: "1e-400 PFLOP/s".to_owned(),
+                reason: "too small to represent: the number rounds to 0 in f64, whose smallest positive value is 5e-324; write 0 for zero".to_owned(),
+            })
+        );
+        // Zero written as zero is zero; subnormal numbers are kept.
+        for zero in ["0 W", "0.000e-400 W", "0e999 W", "0,000 W"] {
+            assert_eq!(split_number(zero).unwrap(), (0.0, "W"), "{zero}");
+        }
+        assert_eq!(split_number("5e-324 W").unwrap(), (5e-324, "W"));
+        assert_eq!(split_number("1e-310 W").unwrap(), (1e-310, "W"));
     }
 
     #[test]

@@ -9,10 +9,11 @@ use uom::Conversion;
 use uom::fmt::DisplayStyle;
 
 use super::notation::{
-    FlopReading, Rung, exact_string, normalize, pick_rung, read_flop_unit, split_number,
-    write_scaled,
+    FlopReading, Rung, exact_string, is_quantity_char, normalize, pick_rung, read_flop_unit,
+    split_number, write_scaled,
 };
 use super::system;
+use crate::text::check_text;
 use crate::{Error, Result};
 
 /// Checks that a base-unit value is one every quantity may hold: finite and non-negative.
@@ -277,8 +278,16 @@ macro_rules! quantity_type {
             type Err = Error;
 
             fn from_str(s: &str) -> Result<Self> {
+                check_text(s, is_quantity_char, concat!("a number and a ", $what, " unit, such as \"", $example_display, "\""))?;
                 let (number, unit) = split_number(s)?;
                 let factor = $parse_unit(unit)?;
+                if number.is_infinite() {
+                    return Err(Error::InvalidValue {
+                        quantity: $what,
+                        value: number,
+                        reason: "infinite: the number as written is above 1.8e308, the largest f64; quantities must be finite",
+                    });
+                }
                 checked_value($what, number)?;
                 Self::from_base(checked_result($what, "unit conversion", number * factor)?)
             }
@@ -741,3 +750,113 @@ cross!(Power * Time = Energy);
 cross!(Time * Power = Energy);
 cross!(Energy / Time = Power);
 cross!(Energy / Power = Time);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn junk<T: FromStr<Err = Error> + fmt::Debug>(input: &str) -> (char, usize) {
+        match input.parse::<T>() {
+            Err(Error::UnexpectedCharacter {
+                character,
+                position,
+                input: given,
+                ..
+            }) if given == input => (character, position),
+            other => panic!("{input:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn junk_characters_are_rejected_with_their_position() {
+        assert_eq!(junk::<Power>("40 MW\0"), ('\0', 5));
+        assert_eq!(junk::<Power>("\u{0}40 MW"), ('\0', 0));
+        assert_eq!(junk::<Power>("40 MW\u{200b}"), ('\u{200b}', 5));
+        assert_eq!(junk::<Power>("40 MW\0\0"), ('\0', 5));
+        assert_eq!(junk::<Power>("40 MW!!!"), ('!', 5));
+        assert_eq!(junk::<ComputeRate>("3,000\u{ad} exaflops"), ('\u{ad}', 5));
+        assert_eq!(junk::<ComputeRate>("20 PFLOP/s\u{feff}"), ('\u{feff}', 10));
+        assert_eq!(junk::<Energy>("1\u{2009}GWh;"), (';', 5));
+        assert_eq!(junk::<Time>("1\td"), ('\t', 1));
+        assert_eq!(junk::<Frequency>("1.5 GHz\u{200e}"), ('\u{200e}', 7));
+        assert_eq!(junk::<EnergyEfficiency>("25 GFLOP/s/W*"), ('*', 12));
+        assert_eq!(junk::<Operations>("5\u{2028}EFLOP"), ('\u{2028}', 1));
+        // The Kelvin sign lower-cases to "k": it is not read as one.
+        assert_eq!(junk::<Power>("40 \u{212a}W"), ('\u{212a}', 3));
+        let err = "40 MW\u{200b}".parse::<Power>().unwrap_err().to_string();
+        assert_eq!(
+            err,
+            r#"unexpected character '\u{200b}' at position 5 in "40 MW\u{200b}": expected a number and a power unit, such as "40 MW""#
+        );
+    }
+
+    #[test]
+    fn white_space_around_and_spaces_inside_are_still_read() {
+        assert_eq!(" 40\u{a0}MW\n".parse::<Power>(), "40 MW".parse::<Power>());
+        assert_eq!(
+            "3,000  exaflops".parse::<ComputeRate>(),
+            "3,000 exaflops".parse::<ComputeRate>()
+        );
+        assert_eq!(
+            "1 kilowatt\u{202f}hour".parse::<Energy>(),
+            "1 kWh".parse::<Energy>()
+        );
+    }
+
+    #[test]
+    fn written_non_zero_values_never_read_as_zero_or_infinity() {
+        let err = "1e-400 PFLOP/s".parse::<ComputeRate>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid number in \"1e-400 PFLOP/s\": too small to represent: the number rounds to 0 in f64, whose smallest positive value is 5e-324; write 0 for zero"
+        );
+        for tiny in ["1e-400 W", "0.00001e-320 MW"] {
+            assert!(
+                matches!(tiny.parse::<Power>(), Err(Error::InvalidNumber { .. })),
+                "{tiny}"
+            );
+        }
+        assert!(matches!(
+            "1e-400 s".parse::<Time>(),
+            Err(Error::InvalidNumber { .. })
+        ));
+        assert!(matches!(
+            "1e-400 J".parse::<Energy>(),
+            Err(Error::InvalidNumber { .. })
+        ));
+        assert!(matches!(
+            "1e-400 FLOP".parse::<Operations>(),
+            Err(Error::InvalidNumber { .. })
+        ));
+        assert!(matches!(
+            "1e-400 GFLOP/s/W".parse::<EnergyEfficiency>(),
+            Err(Error::InvalidNumber { .. })
+        ));
+        assert!(matches!(
+            "1e-400 Hz".parse::<Frequency>(),
+            Err(Error::InvalidNumber { .. })
+        ));
+        let err = "1e400 MW".parse::<Power>().unwrap_err();
+        assert!(matches!(
+            err,
+            Error::InvalidValue { quantity: "power", value, .. } if value == f64::INFINITY
+        ));
+        assert_eq!(
+            err.to_string(),
+            "invalid power inf: infinite: the number as written is above 1.8e308, the largest f64; quantities must be finite"
+        );
+        assert_eq!(
+            "1e308 GW".parse::<Power>(),
+            Err(Error::Overflow {
+                quantity: "power",
+                operation: "unit conversion"
+            })
+        );
+        // Zero is zero; the smallest subnormal is kept.
+        assert_eq!("0e-400 W".parse::<Power>(), Ok(Power::ZERO));
+        assert_eq!(
+            "5e-324 W".parse::<Power>().map(Power::base_value),
+            Ok(5e-324)
+        );
+    }
+}
