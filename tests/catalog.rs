@@ -317,6 +317,31 @@ mod in_code {
     }
 
     #[test]
+    fn derived_power_uses_the_tdp_not_the_other_tdps() {
+        let mut c = acme();
+        c.add_accelerator(
+            Accelerator::superchip("acme-s1", "Acme S1", "acme", 1, 1)
+                .with_tdp(RatedPower::new(power("1 kW"), "ACME").with_scope(PowerScope::Module))
+                .with_other_tdp(
+                    RatedPower::new(power("700 W"), "ACME")
+                        .with_scope(PowerScope::Gpu)
+                        .with_note("the GPU alone"),
+                ),
+        )
+        .unwrap();
+        assert_eq!(c.per_gpu_tdp("acme-s1").unwrap(), power("1 kW"));
+        let part = c.accelerator("acme-s1").unwrap();
+        assert_eq!(part.tdp.as_ref().unwrap().scope, Some(PowerScope::Module));
+        assert_eq!(part.other_tdps.len(), 1);
+        let md = c.markdown();
+        assert!(md.contains("| 1 kW module<br>700 W gpu |"), "{md}");
+        assert_eq!(
+            (PowerScope::Gpu.tag(), PowerScope::Module.tag()),
+            ("gpu", "module")
+        );
+    }
+
+    #[test]
     fn adding_rejects_inconsistent_entries_and_leaves_the_catalog_unchanged() {
         let base = acme();
         let cases: Vec<(Accelerator, &str)> = vec![
@@ -380,6 +405,23 @@ mod in_code {
                 Accelerator::gpu("acme-x3", "Acme X3", "acme")
                     .with_tdp(RatedPower::new(power("1 kW"), "NOPE")),
                 "tdp.source",
+            ),
+            (
+                Accelerator::gpu("acme-x3", "Acme X3", "acme").with_other_tdp(
+                    RatedPower::new(Power::ZERO, "ACME").with_scope(PowerScope::Gpu),
+                ),
+                "other_tdps[0].power",
+            ),
+            (
+                Accelerator::gpu("acme-x3", "Acme X3", "acme").with_other_tdp(
+                    RatedPower::new(power("700 W"), "NOPE").with_scope(PowerScope::Gpu),
+                ),
+                "other_tdps[0].source",
+            ),
+            (
+                Accelerator::gpu("acme-x3", "Acme X3", "acme")
+                    .with_other_tdp(RatedPower::new(power("700 W"), "ACME")),
+                "other_tdps[0].scope",
             ),
             (
                 Accelerator::gpu("acme-x3", "Acme X3", "acme")

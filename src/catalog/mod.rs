@@ -124,7 +124,8 @@ pub use family::Family;
 pub use ids::{FamilyId, PartId, SourceKey, SystemId};
 pub use names::Resolved;
 pub use part::{
-    Accelerator, Core, Derivation, Form, Memory, MemoryBandwidth, PeakFigure, RatedPower,
+    Accelerator, Core, Derivation, Form, Memory, MemoryBandwidth, PeakFigure, PowerScope,
+    RatedPower,
 };
 pub use source::{Provenance, Source};
 pub use system::{System, SystemKind};
