@@ -1138,6 +1138,47 @@ mod built_in {
         );
     }
 
+    /// Parts whose figures differ from Epoch AI's ML-hardware table by more than 1%: each
+    /// note says which source the catalog follows, and data/CATALOG.md lists the deviation.
+    #[test]
+    fn deviations_from_epoch_ai_are_explained() {
+        let page = include_str!("../data/CATALOG.md");
+        let (_, deviations) = page
+            .split_once("## Deviations from Epoch AI")
+            .expect("data/CATALOG.md has a deviations section");
+        for id in [
+            "nvidia-h100-sxm",
+            "nvidia-h200-sxm",
+            "nvidia-gh200",
+            "nvidia-h100-pcie",
+            "nvidia-b200",
+            "nvidia-gb200-gpu",
+            "nvidia-b300",
+            "amd-mi355x",
+            "amd-mi250x",
+            "nvidia-v100-sxm2-16gb",
+            "nvidia-v100-sxm2-32gb",
+            "nvidia-p100-pcie-16gb",
+            "nvidia-p100-pcie-12gb",
+            "nvidia-k80",
+            "nvidia-k40",
+            "nvidia-quadro-rtx-5000",
+        ] {
+            let part = catalog().accelerator(id).unwrap();
+            assert!(
+                part.note.as_deref().is_some_and(|n| n.contains("Epoch AI")),
+                "{id}: the note must say how the catalog differs from Epoch AI"
+            );
+            assert!(
+                deviations.contains(&format!("| {id} |")),
+                "{id} is not in data/CATALOG.md's deviations table"
+            );
+        }
+        // GB200's FP64: the catalog holds NVIDIA's 2025 figure and keeps the 2024 one in notes.
+        let nvl72 = catalog().system("nvidia-gb200-nvl72").unwrap();
+        assert!(nvl72.note.as_deref().unwrap().contains("3,240 TF"));
+    }
+
     #[test]
     fn absent_figures_are_absent_not_zero() {
         for part in catalog().accelerators() {
