@@ -91,7 +91,9 @@ impl Core {
 #[non_exhaustive]
 pub enum Form {
     /// One accelerator package counted as one GPU (an SXM or PCIe GPU, an OAM module, an APU
-    /// such as the MI300A).
+    /// such as the MI300A). A board or module that software sees as two devices but that the
+    /// vendor's figures and the public tables count as one unit is one GPU here too: AMD's
+    /// MI250X (two GCDs) and NVIDIA's Tesla K80 (two GK210 GPUs on one board).
     Gpu,
     /// A module of CPUs and GPUs sold and counted as one unit (GH200: 1 + 1; GB200: 1 + 2).
     Superchip,
