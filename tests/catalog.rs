@@ -318,6 +318,31 @@ mod in_code {
     }
 
     #[test]
+    fn derived_power_uses_the_tdp_not_the_other_tdps() {
+        let mut c = acme();
+        c.add_accelerator(
+            Accelerator::superchip("acme-s1", "Acme S1", "acme", 1, 1)
+                .with_tdp(RatedPower::new(power("1 kW"), "ACME").with_scope(PowerScope::Module))
+                .with_other_tdp(
+                    RatedPower::new(power("700 W"), "ACME")
+                        .with_scope(PowerScope::Gpu)
+                        .with_note("the GPU alone"),
+                ),
+        )
+        .unwrap();
+        assert_eq!(c.per_gpu_tdp("acme-s1").unwrap(), power("1 kW"));
+        let part = c.accelerator("acme-s1").unwrap();
+        assert_eq!(part.tdp.as_ref().unwrap().scope, Some(PowerScope::Module));
+        assert_eq!(part.other_tdps.len(), 1);
+        let md = c.markdown();
+        assert!(md.contains("| 1 kW module<br>700 W gpu |"), "{md}");
+        assert_eq!(
+            (PowerScope::Gpu.tag(), PowerScope::Module.tag()),
+            ("gpu", "module")
+        );
+    }
+
+    #[test]
     fn adding_rejects_inconsistent_entries_and_leaves_the_catalog_unchanged() {
         let base = acme();
         let cases: Vec<(Accelerator, &str)> = vec![
@@ -381,6 +406,23 @@ mod in_code {
                 Accelerator::gpu("acme-x3", "Acme X3", "acme")
                     .with_tdp(RatedPower::new(power("1 kW"), "NOPE")),
                 "tdp.source",
+            ),
+            (
+                Accelerator::gpu("acme-x3", "Acme X3", "acme").with_other_tdp(
+                    RatedPower::new(Power::ZERO, "ACME").with_scope(PowerScope::Gpu),
+                ),
+                "other_tdps[0].power",
+            ),
+            (
+                Accelerator::gpu("acme-x3", "Acme X3", "acme").with_other_tdp(
+                    RatedPower::new(power("700 W"), "NOPE").with_scope(PowerScope::Gpu),
+                ),
+                "other_tdps[0].source",
+            ),
+            (
+                Accelerator::gpu("acme-x3", "Acme X3", "acme")
+                    .with_other_tdp(RatedPower::new(power("700 W"), "ACME")),
+                "other_tdps[0].scope",
             ),
             (
                 Accelerator::gpu("acme-x3", "Acme X3", "acme")
@@ -590,10 +632,10 @@ mod built_in {
     fn the_built_in_catalog_loads_and_is_shared() {
         let c = catalog();
         assert!(std::ptr::eq(c, Catalog::builtin().unwrap()));
-        assert_eq!(c.accelerators().len(), 19);
-        assert_eq!(c.systems().len(), 10);
-        assert_eq!(c.families().len(), 8);
-        assert_eq!(c.sources().len(), 24);
+        assert_eq!(c.accelerators().len(), 40);
+        assert_eq!(c.systems().len(), 16);
+        assert_eq!(c.families().len(), 17);
+        assert_eq!(c.sources().len(), 44);
     }
 
     #[test]
@@ -829,7 +871,10 @@ mod built_in {
             ("Blackwell", "nvidia-blackwell"),
             ("Grace Blackwell", "nvidia-grace-blackwell"),
             ("Hopper", "nvidia-hopper"),
-            ("A100", "nvidia-ampere"),
+            ("A100", "nvidia-a100"),
+            ("Ampere", "nvidia-ampere"),
+            ("NVIDIA V100", "nvidia-volta"),
+            ("NVIDIA Tesla P100", "nvidia-pascal"),
             ("Blackwell Ultra", "nvidia-blackwell-ultra"),
             ("MI300", "amd-instinct-mi300"),
         ] {
@@ -999,6 +1044,143 @@ mod built_in {
     }
 
     #[test]
+    fn gh200_holds_the_module_tdp_and_the_gpu_only_figure_labelled() {
+        let gh200 = catalog().part("GH200").unwrap();
+        let tdp = gh200.tdp.as_ref().unwrap();
+        assert_eq!(
+            (tdp.power, tdp.scope),
+            (power("1 kW"), Some(PowerScope::Module))
+        );
+        let gpu: Vec<_> = gh200
+            .other_tdps
+            .iter()
+            .filter(|t| t.scope == Some(PowerScope::Gpu))
+            .collect();
+        assert_eq!(gpu.len(), 1);
+        assert_eq!(gpu[0].power, power("700 W"));
+        assert_eq!(gpu[0].derivation, Derivation::ThirdParty);
+        // Derived power keeps using the module's figure.
+        assert_eq!(catalog().per_gpu_tdp("GH200").unwrap(), power("1000 W"));
+        assert!(
+            catalog()
+                .markdown()
+                .contains("| 1 kW module<br>700 W gpu† |")
+        );
+    }
+
+    #[test]
+    fn older_custom_and_system_entries_convert_as_documented() {
+        let c = catalog();
+        // TOP500's "NVIDIA HGX H100" is the GPU; the platform answers to its 8-GPU name.
+        assert_eq!(
+            c.resolve("NVIDIA HGX H100").unwrap().id(),
+            "nvidia-h100-sxm"
+        );
+        assert_eq!(
+            c.resolve("HGX H100 8-GPU").unwrap().id(),
+            "nvidia-hgx-h100-8gpu"
+        );
+        assert_eq!(
+            c.gpus("DGX H100", n(10, CountingUnit::Node)).unwrap(),
+            AcceleratorCount::gpus(80)
+        );
+        let dgx_a100 = c.system("nvidia-dgx-a100").unwrap();
+        assert_eq!(dgx_a100.power.as_ref().unwrap().power, power("6.5 kW"));
+        // Every A100 variant shares NVIDIA's compute column, so the family name converts ...
+        assert_eq!(
+            c.per_gpu_peak("A100", Precision::Fp64, Sparsity::Dense)
+                .unwrap(),
+            rate("19.5 TFLOP/s")
+        );
+        // ... but not to power: 250, 300 and 400 W.
+        assert!(matches!(
+            c.per_gpu_tdp("A100"),
+            Err(Error::AmbiguousPart { .. })
+        ));
+        // The V100 SXM2 modules agree on compute and power whatever their memory.
+        assert_eq!(
+            c.peak(
+                "NVIDIA Tesla V100 SXM2",
+                AcceleratorCount::gpus(1_000),
+                Precision::Fp16,
+                Sparsity::Dense
+            )
+            .unwrap()
+            .rate,
+            rate("125 PFLOP/s")
+        );
+        assert_eq!(c.per_gpu_tdp("Tesla V100 SXM2").unwrap(), power("300 W"));
+        // A K80 is one board of two GK210 GPUs, counted as one unit.
+        assert_eq!(
+            c.per_gpu_peak("NVIDIA Tesla K80", Precision::Fp64, Sparsity::Dense)
+                .unwrap(),
+            rate("2.91 TFLOP/s")
+        );
+        // The custom EuroHPC parts resolve but have no published figures.
+        for name in [
+            "NVIDIA A100 SXM4 64 GB",
+            "NVIDIA H100 64GB",
+            "Nvidia H100 SXM5 94Gb",
+        ] {
+            assert!(
+                matches!(
+                    c.per_gpu_peak(name, Precision::Fp64, Sparsity::Dense),
+                    Err(Error::MissingFigure { .. })
+                ),
+                "{name}"
+            );
+        }
+        // The H100 NVL's Tensor figures are per GPU, sparse as printed and dense derived.
+        let nvl = c.part("H100 NVL").unwrap();
+        let dense = nvl.figure(Precision::Bf16, Sparsity::Dense).unwrap();
+        assert_eq!(
+            (dense.rate, dense.derivation),
+            (rate("835.5 TFLOP/s"), Derivation::Derived)
+        );
+    }
+
+    /// Parts whose figures differ from Epoch AI's ML-hardware table by more than 1%: each
+    /// note says which source the catalog follows, and data/CATALOG.md lists the deviation.
+    #[test]
+    fn deviations_from_epoch_ai_are_explained() {
+        let page = include_str!("../data/CATALOG.md");
+        let (_, deviations) = page
+            .split_once("## Deviations from Epoch AI")
+            .expect("data/CATALOG.md has a deviations section");
+        for id in [
+            "nvidia-h100-sxm",
+            "nvidia-h200-sxm",
+            "nvidia-gh200",
+            "nvidia-h100-pcie",
+            "nvidia-b200",
+            "nvidia-gb200-gpu",
+            "nvidia-b300",
+            "amd-mi355x",
+            "amd-mi250x",
+            "nvidia-v100-sxm2-16gb",
+            "nvidia-v100-sxm2-32gb",
+            "nvidia-p100-pcie-16gb",
+            "nvidia-p100-pcie-12gb",
+            "nvidia-k80",
+            "nvidia-k40",
+            "nvidia-quadro-rtx-5000",
+        ] {
+            let part = catalog().accelerator(id).unwrap();
+            assert!(
+                part.note.as_deref().is_some_and(|n| n.contains("Epoch AI")),
+                "{id}: the note must say how the catalog differs from Epoch AI"
+            );
+            assert!(
+                deviations.contains(&format!("| {id} |")),
+                "{id} is not in data/CATALOG.md's deviations table"
+            );
+        }
+        // GB200's FP64: the catalog holds NVIDIA's 2025 figure and keeps the 2024 one in notes.
+        let nvl72 = catalog().system("nvidia-gb200-nvl72").unwrap();
+        assert!(nvl72.note.as_deref().unwrap().contains("3,240 TF"));
+    }
+
+    #[test]
     fn absent_figures_are_absent_not_zero() {
         for part in catalog().accelerators() {
             for figure in &part.peak {
@@ -1020,7 +1202,7 @@ mod built_in {
         ))
         .unwrap();
         c.merge(&mine).unwrap();
-        assert_eq!(c.accelerators().len(), 20);
+        assert_eq!(c.accelerators().len(), catalog().accelerators().len() + 1);
         assert_eq!(
             c.peak(
                 "acme x1",
@@ -1200,13 +1382,12 @@ mod json {
         );
 
         let mut doc = data();
-        doc["families"][0]["members"]
-            .as_array_mut()
-            .unwrap()
-            .push(json!("nvidia-a200"));
+        let members = doc["families"][0]["members"].as_array_mut().unwrap();
+        members.push(json!("nvidia-a200"));
+        let field = format!("members[{}]", members.len() - 1);
         assert_eq!(
             invalid_field(&load(&doc).unwrap_err()),
-            ("nvidia-ampere", "members[2]")
+            ("nvidia-ampere", field.as_str())
         );
 
         let mut doc = data();

@@ -196,10 +196,10 @@ fn accelerators_resolve_through_the_catalog() {
         HardwareRef::Part("nvidia-h100-sxm".into())
     );
     assert!(hardware("Eagle")[0].count.value.is_unknown()); // TOP500 gives no GPU count
-    // A part the catalog does not list is kept as written.
+    // Leonardo's custom A100 has its own catalog entry (no published figures).
     assert_eq!(
         hardware("Leonardo")[0].hardware,
-        HardwareRef::Unlisted("NVIDIA A100 SXM4 64 GB".into())
+        HardwareRef::Part("nvidia-a100-sxm-64gb".into())
     );
     assert!(hardware("Supercomputer Fugaku").is_empty()); // "None": CPU only
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::part::{Core, Derivation, PeakFigure};
+use super::part::{Core, Derivation, PeakFigure, RatedPower};
 use super::{Catalog, Form, Resolved};
 use crate::units::{ComputeRate, CountingUnit, Precision, Sparsity};
 
@@ -18,22 +18,33 @@ const COLUMNS: [Precision; 4] = [
 impl Catalog {
     /// Renders the catalog as Markdown: a table of parts with their key figures (FP4, FP8, BF16
     /// and FP64 peaks, memory, TDP, sources), then systems, families, every name each entry
-    /// answers to, and the sources.
+    /// answers to, and the sources. The TDP column lists the part's TDP first, then its other
+    /// TDPs, each with its scope ("1 kW module<br>700 W gpu†").
     ///
     /// The built-in catalog's tables in these docs and in `data/CATALOG.md` are this output; a
     /// test checks that they are current.
     ///
     /// # Example
     /// ```
-    /// use sovereign_compute::catalog::{Accelerator, Catalog, PeakFigure, Provenance, Source};
+    /// use sovereign_compute::catalog::*;
     /// use sovereign_compute::units::{Precision, Sparsity};
     /// let mut catalog = Catalog::new();
     /// catalog.add_source(Source::new("ACME", "Acme X1 datasheet", Provenance::VendorDirect))?;
     /// catalog.add_accelerator(Accelerator::gpu("acme-x1", "Acme X1", "acme").with_peak(
     ///     PeakFigure::new(Precision::Fp8, Sparsity::Dense, "2 PFLOP/s".parse()?, "ACME"),
     /// ))?;
+    /// catalog.add_accelerator(
+    ///     Accelerator::superchip("acme-s1", "Acme S1", "acme", 1, 1)
+    ///         .with_tdp(RatedPower::new("1 kW".parse()?, "ACME").with_scope(PowerScope::Module))
+    ///         .with_other_tdp(
+    ///             RatedPower::new("700 W".parse()?, "ACME")
+    ///                 .with_scope(PowerScope::Gpu)
+    ///                 .with_derivation(Derivation::ThirdParty),
+    ///         ),
+    /// )?;
     /// let md = catalog.markdown();
     /// assert!(md.contains("| acme-x1 | Acme X1 | GPU | – | D 2 PFLOP/s |"));
+    /// assert!(md.contains("| 1 kW module<br>700 W gpu† |"));
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn markdown(&self) -> String {
@@ -85,9 +96,17 @@ impl Catalog {
                 .collect::<Vec<_>>()
                 .join("<br>"),
             };
-            let tdp = part.tdp.as_ref().map_or("–".to_owned(), |t| {
-                format!("{}{}", t.power, mark(t.derivation))
-            });
+            let tdps: Vec<String> = part
+                .tdp
+                .iter()
+                .chain(&part.other_tdps)
+                .map(power_text)
+                .collect();
+            let tdp = if tdps.is_empty() {
+                "–".to_owned()
+            } else {
+                tdps.join("<br>")
+            };
             let released = part.released.map_or("–".to_owned(), |y| y.to_string());
             let sources = cited_keys(
                 part.memory
@@ -95,6 +114,7 @@ impl Catalog {
                     .map(|m| m.source.as_str())
                     .chain(part.memory_bandwidth.iter().map(|b| b.source.as_str()))
                     .chain(part.tdp.iter().map(|t| t.source.as_str()))
+                    .chain(part.other_tdps.iter().map(|t| t.source.as_str()))
                     .chain(part.peak.iter().map(|f| f.source.as_str())),
             );
             let _ = writeln!(
@@ -119,9 +139,7 @@ impl Catalog {
             let gpus = self
                 .system_gpus(system)
                 .map_or("–".to_owned(), |g| g.to_string());
-            let power = system.power.as_ref().map_or("–".to_owned(), |p| {
-                format!("{}{}", p.power, mark(p.derivation))
-            });
+            let power = system.power.as_ref().map_or("–".to_owned(), power_text);
             let totals = if system.peak.is_empty() {
                 "–".to_owned()
             } else {
@@ -273,6 +291,15 @@ fn short_rate(rate: ComputeRate) -> String {
         }
         _ => text,
     }
+}
+
+/// "1 kW module", "700 W gpu†", "14.3 kW": the power, its scope where it has one, and its
+/// derivation mark.
+fn power_text(power: &RatedPower) -> String {
+    let scope = power
+        .scope
+        .map_or(String::new(), |s| format!(" {}", s.tag()));
+    format!("{}{scope}{}", power.power, mark(power.derivation))
 }
 
 fn mark(derivation: Derivation) -> &'static str {

@@ -127,7 +127,8 @@ pub use hardware_ref::HardwareRef;
 pub use ids::{FamilyId, PartId, SourceKey, SystemId};
 pub use names::Resolved;
 pub use part::{
-    Accelerator, Core, Derivation, Form, Memory, MemoryBandwidth, PeakFigure, RatedPower,
+    Accelerator, Core, Derivation, Form, Memory, MemoryBandwidth, PeakFigure, PowerScope,
+    RatedPower,
 };
 pub use resolve::{Candidate, Resolution};
 pub use source::{Provenance, Source};

@@ -91,7 +91,9 @@ impl Core {
 #[non_exhaustive]
 pub enum Form {
     /// One accelerator package counted as one GPU (an SXM or PCIe GPU, an OAM module, an APU
-    /// such as the MI300A).
+    /// such as the MI300A). A board or module that software sees as two devices but that the
+    /// vendor's figures and the public tables count as one unit is one GPU here too: AMD's
+    /// MI250X (two GCDs) and NVIDIA's Tesla K80 (two GK210 GPUs on one board).
     Gpu,
     /// A module of CPUs and GPUs sold and counted as one unit (GH200: 1 + 1; GB200: 1 + 2).
     Superchip,
@@ -400,12 +402,55 @@ impl std::fmt::Display for MemoryBandwidth {
     }
 }
 
+/// What a rated power covers: the accelerator package alone, or a whole module with its CPU
+/// and memory.
+///
+/// Some parts have two TDPs in use. NVIDIA rates the GH200 superchip "450 to 1,000 W" for
+/// CPU + GPU + memory, while tables that list per-GPU power give the Hopper GPU's figure;
+/// labelling each figure with its scope keeps the two apart.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::catalog::{PowerScope, RatedPower};
+/// let module = RatedPower::new("1000 W".parse()?, "GH").with_scope(PowerScope::Module);
+/// assert_eq!(module.scope, Some(PowerScope::Module));
+/// assert_eq!(PowerScope::Module.tag(), "module");
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum PowerScope {
+    /// The accelerator package alone (one GPU, its on-package memory included).
+    Gpu,
+    /// A superchip or module, its CPU and memory included (GH200: Grace + Hopper + LPDDR5X).
+    Module,
+}
+
+impl PowerScope {
+    /// The wire tag: `"gpu"` or `"module"`.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(sovereign_compute::catalog::PowerScope::Gpu.tag(), "gpu");
+    /// ```
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Self::Gpu => "gpu",
+            Self::Module => "module",
+        }
+    }
+}
+
 /// A rated power in W with its source: a part's TDP, or a system's maximum power.
 ///
 /// # Example
 /// ```
-/// use sovereign_compute::catalog::RatedPower;
-/// let tdp = RatedPower::new("700 W".parse()?, "H2").with_note("up to; configurable");
+/// use sovereign_compute::catalog::{PowerScope, RatedPower};
+/// let tdp = RatedPower::new("700 W".parse()?, "H2")
+///     .with_scope(PowerScope::Gpu)
+///     .with_note("up to; configurable");
 /// assert_eq!(tdp.power.to_string(), "700 W");
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
@@ -416,6 +461,13 @@ impl std::fmt::Display for MemoryBandwidth {
 pub struct RatedPower {
     /// The power in W.
     pub power: Power,
+    /// What the figure covers: the GPU alone or a whole module; `None` where the source
+    /// does not draw the distinction (a discrete GPU's TDP, a system's maximum power).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub scope: Option<PowerScope>,
     /// The source that prints the figure.
     pub source: SourceKey,
     /// Published, derived or third-party.
@@ -441,10 +493,26 @@ impl RatedPower {
     pub fn new(power: Power, source: impl Into<SourceKey>) -> Self {
         Self {
             power,
+            scope: None,
             source: source.into(),
             derivation: Derivation::Published,
             note: None,
         }
+    }
+
+    /// Says what the figure covers: the GPU alone or a whole module.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::catalog::{PowerScope, RatedPower};
+    /// let gpu = RatedPower::new("700 W".parse()?, "EH").with_scope(PowerScope::Gpu);
+    /// assert_eq!(gpu.scope, Some(PowerScope::Gpu));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_scope(mut self, scope: PowerScope) -> Self {
+        self.scope = Some(scope);
+        self
     }
 }
 
@@ -547,11 +615,22 @@ pub struct Accelerator {
     )]
     pub memory_bandwidth: Option<MemoryBandwidth>,
     /// Thermal design power of one unit of the part, in W (for a superchip, the whole module).
+    /// This is the figure derived power uses ([`Catalog::per_gpu_tdp`](super::Catalog::per_gpu_tdp),
+    /// [`Catalog::tdp_power`](super::Catalog::tdp_power)).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub tdp: Option<RatedPower>,
+    /// Other TDP figures in use for the part, each labelled with its
+    /// [`scope`](RatedPower::scope) and a note (GH200: the module's 1,000 W is
+    /// [`tdp`](Self::tdp); the GPU-only figure that per-GPU tables list is here). Derived
+    /// power never uses these.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub other_tdps: Vec<RatedPower>,
     /// Peak figures per format, one per (precision, core, sparsity), for one unit of the part.
     #[cfg_attr(feature = "serde", serde(default))]
     pub peak: Vec<PeakFigure>,
@@ -594,6 +673,7 @@ impl Accelerator {
             memory: None,
             memory_bandwidth: None,
             tdp: None,
+            other_tdps: Vec::new(),
             peak: Vec::new(),
             aliases: Vec::new(),
             note: None,
@@ -735,6 +815,29 @@ impl Accelerator {
     #[must_use]
     pub fn with_tdp(mut self, tdp: RatedPower) -> Self {
         self.tdp = Some(tdp);
+        self
+    }
+
+    /// Adds another TDP figure in use for the part, labelled with its scope and a note; the
+    /// catalog keeps it beside [`tdp`](Self::tdp) but derived power uses only `tdp`.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::catalog::{Accelerator, PowerScope, RatedPower};
+    /// let part = Accelerator::superchip("acme-s1", "Acme S1", "acme", 1, 1)
+    ///     .with_tdp(RatedPower::new("1 kW".parse()?, "ACME").with_scope(PowerScope::Module))
+    ///     .with_other_tdp(
+    ///         RatedPower::new("700 W".parse()?, "ACME")
+    ///             .with_scope(PowerScope::Gpu)
+    ///             .with_note("the GPU alone"),
+    ///     );
+    /// assert_eq!(part.other_tdps[0].scope, Some(PowerScope::Gpu));
+    /// assert_eq!(part.tdp.unwrap().power.to_string(), "1 kW");
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_other_tdp(mut self, tdp: RatedPower) -> Self {
+        self.other_tdps.push(tdp);
         self
     }
 

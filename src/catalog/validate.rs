@@ -155,6 +155,16 @@ impl Catalog {
         if let Some(tdp) = &part.tdp {
             self.check_power(tdp, "tdp", &mut report);
         }
+        for (i, other) in part.other_tdps.iter().enumerate() {
+            let field = format!("other_tdps[{i}]");
+            self.check_power(other, &field, &mut report);
+            if other.scope.is_none() {
+                report.push(
+                    format!("{field}.scope"),
+                    "another TDP must say what it covers: scope \"gpu\" (the accelerator package alone) or \"module\" (with its CPU and memory)",
+                );
+            }
+        }
         self.check_figures(&part.peak, &mut report);
         if refs == Refs::Now {
             self.check_gpu_part(part, report.problems);
