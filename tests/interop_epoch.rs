@@ -150,7 +150,7 @@ fn chips_resolve_through_catalog_aliases_and_count_gpus() {
     let delta = &named(&report, "Delta Sovereign").phases[0].hardware;
     assert_eq!(
         delta[0].hardware,
-        HardwareRef::Unlisted("Huawei Ascend 910B".into())
+        HardwareRef::Part("huawei-ascend-910b".into())
     );
     assert_eq!(
         delta[1].hardware,

@@ -7,8 +7,7 @@
 //!
 //! - `id` is a part, system or family ID: the spelling must resolve to exactly that entry;
 //! - `none`: the spelling must not resolve (a CPU-only marker, two chips in one cell, a part
-//!   outside the catalog);
-//! - `other-helper`: a non-NVIDIA part another helper adds; not checked here.
+//!   outside the catalog).
 #![cfg(feature = "dataset")]
 
 use std::collections::HashSet;
@@ -123,7 +122,6 @@ fn every_spelling_resolves_as_the_golden_tables_say() {
     for row in rows() {
         let at = format!("{}:{}", row.file, row.line);
         match row.id.as_str() {
-            "other-helper" => continue,
             "none" => {
                 if let Ok(found) = catalog.resolve(&row.spelling) {
                     failures.push(format!(
