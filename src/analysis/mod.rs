@@ -102,6 +102,7 @@ mod reconcile;
 mod scenario;
 mod table;
 mod timeline;
+mod training;
 mod walk;
 
 pub use duplicates::{Exclusion, excluded};
@@ -118,3 +119,7 @@ pub use reconcile::{
 pub use scenario::Scenario;
 pub use table::{Row, Table};
 pub use timeline::{Period, Points, Series, SeriesRow};
+pub use training::{
+    EU_AI_ACT_SYSTEMIC_RISK, Threshold, TrainingCompute, TrainingTime, TrainingWork,
+    US_EO_14110_REPORTING, Utilisation, most_work_in, time_to_train,
+};
