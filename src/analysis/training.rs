@@ -16,7 +16,7 @@
 //!
 //! **Units.** Compute is a rate in FLOP/s (OP/s for INT8) in one
 //! [`ComputeFormat`](crate::units::ComputeFormat); work is an amount of [`Operations`] in FLOP;
-//! times are [`Time`]s in s (displayed in days once they reach a day). A [`Utilisation`] is
+//! times are [`Time`]s in s (displayed in days once they reach two days). A [`Utilisation`] is
 //! model FLOP utilisation: the fraction of the peak rate a training run achieves, above 0 and
 //! at most 1.
 //!
@@ -404,7 +404,7 @@ impl From<&Total<ComputeFigure>> for TrainingCompute {
 /// the unknown parts of the compute. See the [module docs](self) for how each bound is
 /// obtained.
 ///
-/// `Display` writes days once the largest time shown reaches a day ("29.2 days",
+/// `Display` writes days once the largest time shown reaches two days ("29.2 days",
 /// "0–29.2 days (central 29.2 days)", "≥ 12.5 days (central 14.6 days; 1 of 3 parts
 /// unknown)"), else hours, minutes or seconds.
 ///
@@ -888,7 +888,8 @@ fn write_bounds(
 ) -> fmt::Result {
     let [lower, central, upper] = bounds;
     if compute.unknown_parts == compute.parts {
-        return write!(f, "unknown ({} parts)", compute.parts);
+        let noun = if compute.parts == 1 { "part" } else { "parts" };
+        return write!(f, "unknown ({} {noun})", compute.parts);
     }
     let Some(lower) = lower else {
         return f.write_str(never);
@@ -911,14 +912,15 @@ fn write_bounds(
     }
 }
 
-/// Picks one unit for every time shown: days once the largest reaches a day, else h, min or s.
+/// Picks one unit for every time shown: days once the largest reaches two days, else h, min
+/// or s from two of them, so that the largest shows at least 2 with one decimal.
 fn time_unit(largest: Time) -> (f64, &'static str) {
     let s = largest.base_value();
-    if s >= 86_400.0 {
+    if s >= 2.0 * 86_400.0 {
         (86_400.0, "days")
-    } else if s >= 3_600.0 {
+    } else if s >= 2.0 * 3_600.0 {
         (3_600.0, "h")
-    } else if s >= 60.0 {
+    } else if s >= 2.0 * 60.0 {
         (60.0, "min")
     } else {
         (1.0, "s")
