@@ -90,6 +90,8 @@
 //! is placed once, then the points are swept once. Measured figures are in
 //! `benches/README.md`.
 
+#[cfg(feature = "serde")]
+pub mod diff;
 mod duplicates;
 mod filter;
 mod hardware;
@@ -102,9 +104,13 @@ mod reconcile;
 mod scenario;
 mod table;
 mod timeline;
-mod training;
+pub mod training;
 mod walk;
 
+#[cfg(feature = "serde")]
+pub use diff::{
+    Change, ChangeKind, Delta, DiffSummary, Movement, MovementTable, RecordKind, RegistryDiff,
+};
 pub use duplicates::{Exclusion, excluded};
 pub use filter::Filter;
 pub use key::{Group, GroupKey, operator_country};
