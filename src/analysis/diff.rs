@@ -778,9 +778,9 @@ pub struct Movement<T> {
 /// let gpus = Registry::diff(&older, &newer)?.gpus()?;
 /// assert_eq!(gpus.to_string(), "\
 /// GPUs by host country
-/// host country  older                newer  central change
-/// FR            unknown (1 unknown)  —      unknown
-/// total         unknown (1 unknown)  —      unknown
+/// host country  older             newer  central change
+/// FR            unknown (1 part)  —      unknown
+/// total         unknown (1 part)  —      unknown
 /// ");
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
@@ -911,10 +911,11 @@ fn row_total<'t, M: Measure>(table: &'t Table<M>, group: &Group) -> Option<&'t T
         .map(|r| &r.total)
 }
 
-/// "lower – upper (central c, n unknown)", "≥ lower", "unknown (n unknown)".
+/// "lower – upper (central c, n unknown)", "≥ lower", "unknown (n parts)".
 fn bounds<T: Amount>(total: &Total<T>, show: &impl Fn(&T) -> String) -> String {
     let Some(lower) = total.lower() else {
-        return format!("unknown ({} unknown)", total.unknown_parts());
+        let n = total.unknown_parts();
+        return format!("unknown ({n} part{})", if n == 1 { "" } else { "s" });
     };
     let range = match total.upper() {
         Some(upper) if upper == lower => show(&lower),

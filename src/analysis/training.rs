@@ -15,7 +15,7 @@
 //! # Semantics
 //!
 //! **Units.** Compute is a rate in FLOP/s (OP/s for INT8) in one
-//! [`ComputeFormat`](crate::units::ComputeFormat); work is an amount of [`Operations`] in FLOP;
+//! [`ComputeFormat`]; work is an amount of [`Operations`] in FLOP;
 //! times are [`Time`]s in s (displayed in days once they reach two days). A [`Utilisation`] is
 //! model FLOP utilisation: the fraction of the peak rate a training run achieves, above 0 and
 //! at most 1.
