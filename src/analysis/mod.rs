@@ -91,6 +91,8 @@
 //! placed once, then the points are swept once. Large registries are split between threads
 //! ([`Query::threads`] bounds them). Measured figures are in `benches/README.md`.
 
+#[cfg(feature = "serde")]
+pub mod diff;
 mod dimension;
 mod duplicates;
 mod filter;
@@ -103,8 +105,13 @@ mod scenario;
 mod sum;
 mod table;
 mod timeline;
+pub mod training;
 mod walk;
 
+#[cfg(feature = "serde")]
+pub use diff::{
+    Change, ChangeKind, Delta, DiffSummary, Movement, MovementTable, RecordKind, RegistryDiff,
+};
 pub use dimension::{Group, GroupKey, operator_country};
 pub use duplicates::{Exclusion, excluded};
 pub use filter::Filter;
@@ -119,3 +126,7 @@ pub use reconcile::{
 pub use scenario::Scenario;
 pub use table::{Row, Table};
 pub use timeline::{Period, Points, Series, SeriesRow};
+pub use training::{
+    EU_AI_ACT_SYSTEMIC_RISK, Threshold, TrainingCompute, TrainingTime, TrainingWork,
+    US_EO_14110_REPORTING, Utilisation, most_work_in, time_to_train,
+};
