@@ -19,8 +19,22 @@
 //! | [`analysis`] | [`Query`](analysis::Query): [`Filter`](analysis::Filter)s, grouping by one or two [`GroupKey`](analysis::GroupKey)s (countries, blocs, organisations, parts, status, online period, ...) and a measure ([`Gpus`](analysis::Gpus), [`Compute`](analysis::Compute) in one format, [`ItPower`](analysis::ItPower), [`FacilityPower`](analysis::FacilityPower), counts) into a [`Table`](analysis::Table) of bounded totals with the route of each part, shares and top-N; capacity at a date and [`Series`](analysis::Series) under a [`Scenario`](analysis::Scenario); programme claims reconciled with their parts ([`reconcile_compute`](analysis::reconcile_compute)); double counting ([`excluded`](analysis::excluded), [`overlaps`](analysis::overlaps)) |
 //! | `interop` (feature `csv`) | CSV import of Epoch AI's GPU-clusters table and the TOP500 list into a registry, with every row problem reported by row and column, strict or lenient; export of a registry in both shapes and as a flat one-row-per-phase table with units in its column names |
 //! | [`catalog`] | [`Catalog`](catalog::Catalog) of [`Accelerator`](catalog::Accelerator)s (GPU, superchip), [`System`](catalog::System)s (node, rack, pod) and [`Family`](catalog::Family) names, each figure sourced; name lookup with an alias table, counts to GPUs, peak compute per format, power at TDP; the built-in data (feature `dataset`) |
-//! | [`datasets`] | the embedded, sourced GTC Paris 2025 registry (feature `dataset`) |
-//! | [`synthetic`] | deterministic synthetic registries for benchmarks and tests (feature `dataset`) |
+#![cfg_attr(
+    feature = "dataset",
+    doc = "| [`datasets`] | the embedded, sourced GTC Paris 2025 registry (feature `dataset`) |"
+)]
+#![cfg_attr(
+    not(feature = "dataset"),
+    doc = "| `datasets` | the embedded, sourced GTC Paris 2025 registry (feature `dataset`) |"
+)]
+#![cfg_attr(
+    feature = "dataset",
+    doc = "| [`synthetic`] | deterministic synthetic registries for benchmarks and tests (feature `dataset`) |"
+)]
+#![cfg_attr(
+    not(feature = "dataset"),
+    doc = "| `synthetic` | deterministic synthetic registries for benchmarks and tests (feature `dataset`) |"
+)]
 //! | [`error`] | the one [`Error`] type and [`Result`] |
 //!
 //! # Cookbook
@@ -175,7 +189,7 @@
 //! - `serde` (default): `Serialize`/`Deserialize` for every quantity, figure, count and date.
 //!   Quantities are written with their unit (`"20 PFLOP/s"`); a bare number is an error.
 //! - `dataset` (default, implies `serde`): the built-in hardware catalog
-//!   ([`Catalog::builtin`](catalog::Catalog::builtin)) and the embedded datasets.
+//!   (`Catalog::builtin`) and the embedded datasets.
 //! - `csv` (off): import and export of the Epoch AI GPU-clusters and TOP500 tables
 //!   (`interop`), with the `csv` crate.
 //! - `uom-si` (off): conversions between this crate's power, energy, time and frequency and

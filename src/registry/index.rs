@@ -454,6 +454,7 @@ impl Index {
     ///
     /// # Errors
     /// Overflow past `u64::MAX` GPUs.
+    #[cfg(feature = "csv")]
     pub(crate) fn line_gpus(&self, line: &LineRow) -> Result<Part<AcceleratorCount>> {
         match self.kinds.get(line.kind as usize) {
             Some(kind) => kind.factors.gpus(line.count(kind.unit)),
