@@ -432,6 +432,15 @@ const TABLE: &[Entry] = &[
         Hw::Part("amd-mi300a"),
     ),
     e(
+        "de-raven-gpu",
+        "GPU-accelerated part",
+        "179933",
+        "Max-Planck-Gesellschaft MPI/IPP",
+        "max-planck",
+        "NVIDIA A100",
+        Hw::Family("nvidia-ampere"),
+    ),
+    e(
         "de-helma",
         "Helma",
         "180303",
