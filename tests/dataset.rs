@@ -290,3 +290,134 @@ fn collect(v: &serde_json::Value, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// The second dataset, `european_ai_compute`.
+mod european {
+    use std::collections::BTreeSet;
+
+    use serde_json::Value;
+    use sovereign_compute::datasets;
+    use sovereign_compute::registry::Registry;
+
+    fn europe() -> Registry {
+        datasets::european_ai_compute().unwrap()
+    }
+
+    #[test]
+    fn it_validates_round_trips_and_has_the_size_asked_for() {
+        let r = europe();
+        let again = Registry::from_json(&r.to_json().unwrap()).unwrap();
+        assert_eq!(again, r);
+        assert!(r.deployments().len() >= 60, "{}", r.deployments().len());
+        let hosts: BTreeSet<_> = r.deployments().iter().filter_map(|d| d.host).collect();
+        assert!(hosts.len() >= 20, "{hosts:?}");
+        assert!(
+            r.sources().iter().all(|s| s.url.is_some()),
+            "every source has its URL"
+        );
+    }
+
+    /// Every record of the first dataset is in the second, unchanged, under the same ID.
+    #[test]
+    fn the_gtc_paris_records_are_included_unchanged() {
+        let first: Value = serde_json::from_str(datasets::GTC_PARIS_2025_JSON).unwrap();
+        let second: Value = serde_json::from_str(datasets::EUROPEAN_AI_COMPUTE_JSON).unwrap();
+        let mut checked = 0;
+        for list in [
+            "sources",
+            "organisations",
+            "deployments",
+            "programmes",
+            "initiatives",
+        ] {
+            for record in first[list].as_array().unwrap() {
+                let found = second[list]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|r| r["id"] == record["id"])
+                    .unwrap_or_else(|| panic!("{list} {} is missing", record["id"]));
+                assert_eq!(found, record, "{list} {}", record["id"]);
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 5 + 14 + 9 + 1 + 7);
+        // And the registries agree record for record.
+        let (gtc, europe) = (datasets::gtc_paris_2025().unwrap(), europe());
+        for d in gtc.deployments() {
+            assert_eq!(europe.deployment(&d.id), Some(d));
+        }
+    }
+
+    /// The EuroHPC AI Factories of the three selection rounds (December 2024, March 2025,
+    /// October 2025) and the 13 AI Factory Antennas, each a deployment (hardware announced)
+    /// or an initiative.
+    #[test]
+    fn every_ai_factory_and_antenna_is_named() {
+        let r = europe();
+        let ids: BTreeSet<&str> = r
+            .deployments()
+            .iter()
+            .map(|d| d.id.as_str())
+            .chain(r.initiatives().iter().map(|i| i.id.as_str()))
+            .collect();
+        let factories = [
+            "fi-lumi-ai-factory",
+            "it-it4lia",
+            "se-mimer-ai-factory",
+            "de-hammerhai",
+            "gr-pharos-ai-factory",
+            "lu-meluxina-ai",
+            "es-bsc-mn5-ai-upgrade",
+            "at-ai-at",
+            "bg-brain-plus-plus",
+            "fr-ai2f",
+            "de-jupiter-ai-factory",
+            "pl-piast-ai",
+            "si-slaif",
+            "cz-karolaina",
+            "lt-litai",
+            "nl-nlaif",
+            "pl-gaia",
+            "ro-ro-ai-factory",
+            "es-1healthai",
+        ];
+        let antennas = [
+            "be-ai-factory-antenna",
+            "hu-ai-factory-antenna",
+            "cy-pharos-cy",
+            "ie-ai-factory-antenna",
+            "lv-ai-factory-antenna",
+            "mt-calypso",
+            "sk-ai-factory-antenna",
+            "is-ai-factory-antenna",
+            "md-ai-factory-antenna",
+            "ch-ai-factory-antenna",
+            "gb-epcc-ai-factory-antenna",
+            "mk-vezilka",
+            "rs-saifa",
+        ];
+        assert_eq!((factories.len(), antennas.len()), (19, 13));
+        for id in factories.iter().chain(&antennas) {
+            assert!(ids.contains(id), "{id} is missing");
+        }
+    }
+
+    #[test]
+    fn the_gigafactory_programme_states_its_claim_per_facility() {
+        let r = europe();
+        let giga = r
+            .programme(&"eu-ai-gigafactories".parse().unwrap())
+            .expect("the InvestAI programme");
+        let claim = giga.gpus.as_ref().expect("a GPU claim");
+        assert_eq!(claim.value.to_string(), "≈ 100,000 GPUs");
+        assert!(
+            claim
+                .note
+                .as_deref()
+                .unwrap_or("")
+                .contains("PER GIGAFACTORY")
+        );
+        assert_eq!(giga.deployments.len(), 4);
+    }
+}

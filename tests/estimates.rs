@@ -290,3 +290,31 @@ proptest! {
         let _ = Estimate::<ComputeRate>::parse(&s);
     }
 }
+
+/// "About N" with a whole-percent tolerance has the bounds decimal arithmetic gives: the
+/// binary 1.1 must not push 1.1 × 100,000 up to 110,001.
+#[test]
+fn tolerance_bounds_follow_decimal_arithmetic() {
+    for percent in [1u64, 5, 10, 15, 20, 25, 30, 50] {
+        for v in [
+            7u64,
+            340,
+            1_000,
+            18_000,
+            100_000,
+            500_000,
+            1_234_567,
+            1_000_000_000,
+        ] {
+            let e = Estimate::approximately(v, percent as f64 / 100.0).unwrap();
+            let b = e.bounds().unwrap();
+            let lower = (v * (100 - percent)) / 100;
+            let upper = (v * (100 + percent)).div_ceil(100);
+            assert_eq!(
+                (b.lower, b.upper),
+                (lower, Some(upper)),
+                "about {v} ±{percent}%"
+            );
+        }
+    }
+}

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::dimension::{Code, Dim, Level};
 use super::scenario::Scenario;
 use super::{Group, GroupKey};
-use crate::model::{OrganisationId, ProgrammeId, Purpose, Role, Status};
+use crate::model::{DeploymentId, OrganisationId, ProgrammeId, Purpose, Role, Status};
 use crate::registry::Registry;
 use crate::registry::index::Index;
 use crate::{Bloc, Country};
@@ -105,11 +105,30 @@ pub enum Filter {
     /// (see [`excluded`](super::excluded)). A programme the registry does not have selects
     /// nothing.
     Programme(ProgrammeId),
+    /// These deployments, each standing for the record counted in its place (a duplicate
+    /// for the record it duplicates, as for [`Programme`](Self::Programme)). IDs the
+    /// registry does not have select nothing.
+    ///
+    /// ```
+    /// # #[cfg(feature = "dataset")] {
+    /// use sovereign_compute::analysis::{Filter, Gpus, Query};
+    ///
+    /// let europe = sovereign_compute::datasets::gtc_paris_2025()?;
+    /// let mistral = Filter::Deployments(vec!["fr-mistral-compute".parse()?]);
+    /// assert_eq!(mistral.to_string(), "deployment fr-mistral-compute");
+    /// let gpus = Query::new().filter(mistral).run(&europe, Gpus)?;
+    /// // 18,000 GB200 GPUs in the first phase; the later sites have no count yet.
+    /// assert_eq!(gpus.total().to_string(), "≥ 18,000 GPUs (central 18,000 GPUs; 1 of 2 parts unknown)");
+    /// # }
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    Deployments(Vec<DeploymentId>),
 }
 
 impl Filter {
     /// The dimension and groups of a filter that selects by group; `None` for
-    /// [`OnlineAt`](Self::OnlineAt) and [`Programme`](Self::Programme).
+    /// [`OnlineAt`](Self::OnlineAt), [`Programme`](Self::Programme) and
+    /// [`Deployments`](Self::Deployments).
     ///
     /// # Example
     /// ```
@@ -156,7 +175,9 @@ impl Filter {
                 GroupKey::Purpose,
                 p.iter().map(|&p| Group::Purpose(p)).collect(),
             ),
-            Filter::OnlineAt { .. } | Filter::Programme(_) => return None,
+            Filter::OnlineAt { .. } | Filter::Programme(_) | Filter::Deployments(_) => {
+                return None;
+            }
         })
     }
 }
@@ -167,6 +188,10 @@ impl std::fmt::Display for Filter {
         match self {
             Filter::OnlineAt { date, scenario } => write!(f, "online at {date} ({scenario})"),
             Filter::Programme(id) => write!(f, "programme {id}"),
+            Filter::Deployments(ids) => {
+                let ids: Vec<&str> = ids.iter().map(DeploymentId::as_str).collect();
+                write!(f, "deployment {}", ids.join(" or "))
+            }
             other => match other.selection() {
                 Some((key, groups)) => {
                     let groups: Vec<String> = groups.iter().map(ToString::to_string).collect();
@@ -198,13 +223,11 @@ pub(crate) struct Filters {
     named: Vec<Status>,
 }
 
-/// The deployment positions a programme lists, each standing for the record counted in its
-/// place.
-pub(crate) fn members(registry: &Registry, programme: &crate::model::Programme) -> HashSet<u32> {
+/// The positions of these deployments (a programme's list, a filter's), each standing for the
+/// record counted in its place.
+pub(crate) fn members(registry: &Registry, ids: &[DeploymentId]) -> HashSet<u32> {
     let index = registry.index();
-    programme
-        .deployments
-        .iter()
+    ids.iter()
         .filter_map(|id| registry.position(id))
         .filter_map(|d| index.deployments.get(d).map(|row| row.counted_as))
         .collect()
@@ -219,10 +242,11 @@ impl Filters {
                 Filter::Programme(id) => {
                     let set = registry
                         .programme(id)
-                        .map(|p| members(registry, p))
+                        .map(|p| members(registry, &p.deployments))
                         .unwrap_or_default();
                     out.restrict(set);
                 }
+                Filter::Deployments(ids) => out.restrict(members(registry, ids)),
                 other => {
                     let Some((key, groups)) = other.selection() else {
                         continue;

@@ -434,7 +434,7 @@ fn itemise<M: Measure>(
 where
     M::Value: Difference,
 {
-    let counted = members(registry, programme);
+    let counted = members(registry, &programme.deployments);
     let missing = programme
         .deployments
         .iter()
@@ -628,7 +628,7 @@ impl fmt::Display for Overlap {
 pub fn overlaps(registry: &Registry) -> Vec<Overlap> {
     let mut listed: BTreeMap<&DeploymentId, Vec<&ProgrammeId>> = BTreeMap::new();
     for p in registry.programmes() {
-        for position in members(registry, p) {
+        for position in members(registry, &p.deployments) {
             if let Some(d) = registry.deployments().get(position as usize) {
                 listed.entry(&d.id).or_default().push(&p.id);
             }

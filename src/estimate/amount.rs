@@ -94,13 +94,20 @@ fn scale_u64(v: u64, factor: f64, rounding: Rounding) -> Result<u64> {
             reason: "must be finite and non-negative",
         });
     }
-    // Counts up to 2^53 are exact in f64: scale there, as the tolerance was written in
-    // decimal (1.1 × 1,000 is 1,100, not the 1,100.00000000000009 of the binary 1.1).
+    // Counts up to 2^53 are exact in f64: scale there. The factor was written in decimal
+    // (1.1 for ±10%) and its binary value is off by half an ulp, so a product within a few
+    // ulps of a whole number is that number: 1.1 × 100,000 is 110,000, not the 110,001 that
+    // rounding 110,000.00000000001 up would give.
     if v <= 1 << 53 {
         let x = v as f64 * factor;
-        let x = match rounding {
-            Rounding::Down => x.floor(),
-            Rounding::Up => x.ceil(),
+        let whole = x.round();
+        let x = if (x - whole).abs() <= 4.0 * f64::EPSILON * x {
+            whole
+        } else {
+            match rounding {
+                Rounding::Down => x.floor(),
+                Rounding::Up => x.ceil(),
+            }
         };
         // 2^64 is exact in f64; below it the cast of a whole number is exact.
         return if x < u64::MAX as f64 {

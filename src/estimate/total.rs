@@ -239,6 +239,23 @@ impl<T: Amount> Total<T> {
         self.known.and_then(|k| k.upper)
     }
 
+    /// The sum of the known parts' upper bounds, leaving the unknown parts out: what
+    /// [`upper`](Self::upper) would be if every unknown part were zero. `None` when a known
+    /// part is unbounded ("more than ...") or no part is known. Read it with
+    /// [`unknown_parts`](Self::unknown_parts): it bounds the known parts, not the total.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::estimate::{Estimate, Total};
+    /// let t = Total::sum(&[Estimate::range(1u64, 3)?, Estimate::unknown()])?;
+    /// assert_eq!(t.upper(), None); // the unknown part could be anything
+    /// assert_eq!(t.known_upper(), Some(3));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn known_upper(&self) -> Option<T> {
+        self.known.and_then(|k| k.upper)
+    }
+
     /// How many estimates were added.
     ///
     /// # Example

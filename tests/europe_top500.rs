@@ -1,14 +1,14 @@
-//! The Europe public-systems fragment (`data/europe/public-systems.json`) against the TOP500
-//! list of June 2025: every phase that the list measured is mapped to its TOP500 System ID, and
-//! its operator, host country, accelerator and Rmax must agree with the row.
+//! The public systems of the Europe dataset (`datasets::european_ai_compute`) against the
+//! TOP500 list of June 2025: every phase that the list measured is mapped to its TOP500 System
+//! ID, and its operator, host country, accelerator and Rmax must agree with the row.
 //!
-//! The list is read at run time from the project's shared reference data; without it the
-//! comparison is skipped with a message (the fragment's own checks still run).
+//! The list's rows are `tests/data/top500-2025-06-europe.csv`: the 52 rows the table below
+//! maps, copied byte for byte from `../shared/reference-data/top500-2025-06.csv` (the June
+//! 2025 list, <https://top500.org/lists/top500/2025/06/>).
 
 #![cfg(all(feature = "csv", feature = "dataset"))]
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use sovereign_compute::Country;
 use sovereign_compute::interop::{ImportOptions, top500};
@@ -16,9 +16,9 @@ use sovereign_compute::model::{Deployment, FormatReading, HardwareRef, Phase, Ro
 use sovereign_compute::registry::Registry;
 use sovereign_compute::units::{Basis, ComputeFormat, ComputeRate, Precision, Sparsity};
 
-const FRAGMENT: &str = include_str!("../data/europe/public-systems.json");
+const ROWS: &str = include_str!("data/top500-2025-06-europe.csv");
 
-/// The source every Rmax in the fragment cites.
+/// The source every Rmax in the dataset cites.
 const TOP500_SOURCE: &str = "pub-top500-2025-06";
 
 /// The accelerator a phase must list for a TOP500 row.
@@ -28,11 +28,10 @@ enum Hw {
     None,
     Part(&'static str),
     Family(&'static str),
-    Unlisted(&'static str),
 }
 
-/// One measured phase: where the fragment has it, which TOP500 row measured it, and what the
-/// row says (`site` and `accelerator` as TOP500 spells them) next to what the fragment records
+/// One measured phase: where the dataset has it, which TOP500 row measured it, and what the
+/// row says (`site` and `accelerator` as TOP500 spells them) next to what the dataset records
 /// (`organisation`, an owner or operator of the deployment, and `hw`).
 struct Entry {
     deployment: &'static str,
@@ -68,7 +67,7 @@ const GH200: &str = "NVIDIA GH200 Superchip";
 const H100_94: &str = "Nvidia H100 SXM5 94Gb";
 const A100_40: &str = "NVIDIA A100 SXM4 40 GB";
 
-/// Deployment ID and phase name → TOP500 System ID, for every phase of the fragment that the
+/// Deployment ID and phase name → TOP500 System ID, for every phase of the dataset that the
 /// June 2025 list measured.
 const TABLE: &[Entry] = &[
     e(
@@ -114,7 +113,7 @@ const TABLE: &[Entry] = &[
         "EuroHPC/CINECA",
         "cineca",
         "NVIDIA A100 SXM4 64 GB",
-        Hw::Unlisted("NVIDIA A100 SXM4 64GB"),
+        Hw::Part("nvidia-a100-sxm-64gb"),
     ),
     e(
         "it-leonardo",
@@ -132,7 +131,7 @@ const TABLE: &[Entry] = &[
         "EuroHPC/BSC",
         "bsc",
         "NVIDIA H100 64GB",
-        Hw::Unlisted("NVIDIA H100 64GB"),
+        Hw::Part("nvidia-h100-64gb"),
     ),
     e(
         "es-marenostrum5",
@@ -231,7 +230,7 @@ const TABLE: &[Entry] = &[
         "University of Cambridge",
         "cambridge",
         "Intel Data Center GPU Max 1550",
-        Hw::Unlisted("Intel Data Center GPU Max 1550"),
+        Hw::Part("intel-max-1550"),
     ),
     e(
         "gb-tursa",
@@ -249,7 +248,7 @@ const TABLE: &[Entry] = &[
         "CNRS/IDRIS-GENCI",
         "idris",
         "NVIDIA Tesla V100 SXM2",
-        Hw::Unlisted("NVIDIA Tesla V100 SXM2 32GB"),
+        Hw::Part("nvidia-v100-sxm2-32gb"),
     ),
     e(
         "fr-jean-zay",
@@ -366,7 +365,7 @@ const TABLE: &[Entry] = &[
         "Leibniz Rechenzentrum",
         "lrz",
         "Intel Data Center GPU Max",
-        Hw::Unlisted("Intel Data Center GPU Max 1550"),
+        Hw::Part("intel-max-1550"),
     ),
     e(
         "de-juwels-booster",
@@ -402,7 +401,7 @@ const TABLE: &[Entry] = &[
         "Karlsruher Institut für Technologie (KIT)",
         "kit",
         H100_94,
-        Hw::Unlisted("NVIDIA H100 SXM5 94GB"),
+        Hw::Part("nvidia-h100-sxm5-94gb"),
     ),
     e(
         "de-capella",
@@ -411,7 +410,7 @@ const TABLE: &[Entry] = &[
         "TU Dresden, ZIH",
         "tu-dresden-zih",
         H100_94,
-        Hw::Unlisted("NVIDIA H100 SXM5 94GB"),
+        Hw::Part("nvidia-h100-sxm5-94gb"),
     ),
     e(
         "de-alpha-centauri",
@@ -474,7 +473,7 @@ const TABLE: &[Entry] = &[
         "SURF",
         "surf",
         H100_94,
-        Hw::Unlisted("NVIDIA H100 SXM5 94GB"),
+        Hw::Part("nvidia-h100-sxm5-94gb"),
     ),
     e(
         "be-lucia",
@@ -510,7 +509,7 @@ const TABLE: &[Entry] = &[
         "PCSS Poznan",
         "pcss",
         H100_94,
-        Hw::Unlisted("NVIDIA H100 SXM5 94GB"),
+        Hw::Part("nvidia-h100-sxm5-94gb"),
     ),
     e(
         "pl-lem",
@@ -519,7 +518,7 @@ const TABLE: &[Entry] = &[
         "Wroclaw Centre for Networking and Supercomputing",
         "wcss",
         H100_94,
-        Hw::Unlisted("NVIDIA H100 SXM5 94GB"),
+        Hw::Part("nvidia-h100-sxm5-94gb"),
     ),
     e(
         "at-musica",
@@ -528,7 +527,7 @@ const TABLE: &[Entry] = &[
         "MUSICA",
         "tu-wien",
         H100_94,
-        Hw::Unlisted("NVIDIA H100 SXM5 94GB"),
+        Hw::Part("nvidia-h100-sxm5-94gb"),
     ),
     e(
         "hu-komondor",
@@ -541,24 +540,9 @@ const TABLE: &[Entry] = &[
     ),
 ];
 
-fn fragment() -> Registry {
-    Registry::from_json(FRAGMENT).unwrap_or_else(|e| panic!("the fragment does not load: {e}"))
-}
-
-/// The June 2025 list from the project's shared reference data, if it is there.
-fn reference() -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/reference-data/top500-2025-06.csv");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) => {
-            eprintln!(
-                "skipping the TOP500 comparison: {} cannot be read ({e})",
-                path.display()
-            );
-            None
-        }
-    }
+fn europe() -> Registry {
+    sovereign_compute::datasets::european_ai_compute()
+        .unwrap_or_else(|e| panic!("the dataset does not load: {e}"))
 }
 
 /// The list's rows by System ID, each as column name → cell.
@@ -585,7 +569,7 @@ fn rows(csv: &str) -> BTreeMap<String, BTreeMap<String, String>> {
 
 fn deployment<'r>(r: &'r Registry, id: &str) -> &'r Deployment {
     r.deployment(&id.parse().expect("a deployment ID"))
-        .unwrap_or_else(|| panic!("the fragment has no deployment {id}"))
+        .unwrap_or_else(|| panic!("the dataset has no deployment {id}"))
 }
 
 fn phase<'d>(d: &'d Deployment, name: &str) -> &'d Phase {
@@ -615,30 +599,13 @@ fn matches(hw: &HardwareRef, want: Hw) -> bool {
     match (hw, want) {
         (HardwareRef::Part(id), Hw::Part(w)) => id.as_str() == w,
         (HardwareRef::Family(id), Hw::Family(w)) => id.as_str() == w,
-        (HardwareRef::Unlisted(name), Hw::Unlisted(w)) => name == w,
         _ => false,
     }
 }
 
 #[test]
-fn the_fragment_loads_against_the_builtin_catalog_and_round_trips() {
-    let r = fragment();
-    assert!(r.deployments().len() >= 40, "{}", r.deployments().len());
-    let countries: BTreeSet<Country> = r.deployments().iter().map(|d| d.host).collect();
-    assert!(countries.len() >= 20, "{countries:?}");
-    let again = Registry::from_json(&r.to_json().expect("the fragment saves")).expect("and loads");
-    assert_eq!(again, r);
-    // The half's source IDs are prefixed so that the merge cannot collide.
-    assert!(
-        r.sources()
-            .iter()
-            .all(|s| s.id.as_str().starts_with("pub-"))
-    );
-}
-
-#[test]
 fn the_table_covers_every_measured_phase_once() {
-    let r = fragment();
+    let r = europe();
     let mut ids = BTreeSet::new();
     let mut mapped = BTreeSet::new();
     for entry in TABLE {
@@ -671,10 +638,9 @@ fn the_table_covers_every_measured_phase_once() {
 
 #[test]
 fn measured_phases_agree_with_the_june_2025_list() {
-    let Some(csv) = reference() else { return };
-    let rows = rows(&csv);
-    let listed = top500::read(csv.as_bytes(), &ImportOptions::new()).expect("the list imports");
-    let r = fragment();
+    let rows = rows(ROWS);
+    let listed = top500::read(ROWS.as_bytes(), &ImportOptions::new()).expect("the rows import");
+    let r = europe();
     for entry in TABLE {
         let what = format!(
             "{} / {} (TOP500 {})",
@@ -686,7 +652,7 @@ fn measured_phases_agree_with_the_june_2025_list() {
         let d = deployment(&r, entry.deployment);
         let p = phase(d, entry.phase);
 
-        // Site: the list's spelling, and the organisation the fragment records for it.
+        // Site: the list's spelling, and the organisation the dataset records for it.
         assert_eq!(row["Site"], entry.site, "{what}: site");
         assert!(
             d.organisations
@@ -699,7 +665,7 @@ fn measured_phases_agree_with_the_june_2025_list() {
 
         // Country.
         let country = Country::parse(&row["Country"]).expect("a country the crate knows");
-        assert_eq!(country, d.host, "{what}: country");
+        assert_eq!(Some(country), d.host, "{what}: country");
 
         // Accelerator: the list's spelling, and the phase's hardware for it.
         assert_eq!(
