@@ -131,10 +131,10 @@ fn phase(rng: &mut Rng, k: usize, source: &SourceId) -> Result<Phase> {
     }
     if rng.below(3) == 0 {
         let mw = 10.0 + rng.below(190) as f64;
-        phase.power = Some(Sourced::new(Estimate::approximately(
+        phase.power = Some(Box::new(Sourced::new(Estimate::approximately(
             Power::new::<crate::units::system::power::megawatt>(mw)?,
             0.1,
-        )?));
+        )?)));
     }
     Ok(phase)
 }

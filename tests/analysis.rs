@@ -133,8 +133,9 @@ fn builder() -> RegistryBuilder {
     gb.sovereignty.operator_country = Some(Country::GB);
     let mut de_phase = phase("p1", Status::UnderConstruction, "2026")
         .with_hardware(line(part("acme-s2"), "up to 500 superchips"));
-    de_phase.compute = Some(stated("5 EFLOP/s", FormatReading::Stated(FP4)));
-    de_phase.power = Some(Sourced::new(Estimate::parse("about 2 MW").unwrap()));
+    de_phase = de_phase
+        .with_compute(stated("5 EFLOP/s", FormatReading::Stated(FP4)))
+        .with_power(Sourced::new(Estimate::parse("about 2 MW").unwrap()));
 
     let mut programme = Programme::new(id("prog"), "Umbrella");
     programme.deployments = vec![id("fr-old"), id("de-1")];
@@ -282,13 +283,13 @@ fn compute_is_stated_where_the_format_matches_else_derived() -> R {
 fn assumed_formats_are_reported_and_measured_bases_are_never_derived() -> R {
     let mut p =
         phase("p1", Status::Planned, "2026").with_hardware(line(part("acme-x1"), "10 GPUs"));
-    p.compute = Some(stated(
+    p.compute = Some(Box::new(stated(
         "1 EFLOP/s",
         FormatReading::Assumed {
             format: FP4,
             reason: "per-GPU arithmetic".into(),
         },
-    ));
+    )));
     let r = Registry::builder()
         .catalog(catalog())
         .deployment(Deployment::new(id("a"), "A", Country::FR).with_phase(p))
@@ -505,7 +506,7 @@ fn a_stated_figure_is_not_split_between_hardware_groups() -> R {
     let mut p = phase("p1", Status::Planned, "2026")
         .with_hardware(line(part("acme-x1"), "10 GPUs"))
         .with_hardware(line(part("zeta-z1"), "10 GPUs"));
-    p.compute = Some(stated("1 EFLOP/s", FormatReading::Stated(FP4)));
+    p = p.with_compute(stated("1 EFLOP/s", FormatReading::Stated(FP4)));
     let r = Registry::builder()
         .catalog(catalog())
         .deployment(Deployment::new(id("a"), "A", Country::FR).with_phase(p))

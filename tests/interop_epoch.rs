@@ -542,12 +542,17 @@ fn build(clusters: Vec<Cluster>) -> Registry {
                 .hardware
                 .push(HardwareLine::new(reference, Sourced::new(count)));
         }
-        phase.compute = compute.map(|(ops, (precision, sparsity))| StatedCompute {
-            rate: Sourced::new(Estimate::exact(ComputeRate::from_base(ops).unwrap())),
-            format: FormatReading::Stated(ComputeFormat::peak(precision, sparsity)),
+        phase.compute = compute.map(|(ops, (precision, sparsity))| {
+            Box::new(StatedCompute {
+                rate: Sourced::new(Estimate::exact(ComputeRate::from_base(ops).unwrap())),
+                format: FormatReading::Stated(ComputeFormat::peak(precision, sparsity)),
+            })
         });
-        phase.power =
-            power.map(|mw| Sourced::new(Estimate::exact(Power::from_base(mw * 1e6).unwrap())));
+        phase.power = power.map(|mw| {
+            Box::new(Sourced::new(Estimate::exact(
+                Power::from_base(mw * 1e6).unwrap(),
+            )))
+        });
         let mut d = Deployment::new(
             format!("c{i}").parse().unwrap(),
             format!("Cluster {i}"),

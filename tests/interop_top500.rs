@@ -384,8 +384,9 @@ fn written_list_reads_back_and_matches_the_original_cells() {
 
 #[test]
 fn facility_power_is_not_written_as_a_benchmark_draw() {
-    let mut phase = Phase::new("first", Status::Operational).online("2024".parse().unwrap());
-    phase.power = Some(Sourced::new(Estimate::exact("40 MW".parse().unwrap())));
+    let phase = Phase::new("first", Status::Operational)
+        .online("2024".parse().unwrap())
+        .with_power(Sourced::new(Estimate::exact("40 MW".parse().unwrap())));
     let registry = Registry::builder()
         .deployment(Deployment::new("d".parse().unwrap(), "D", Country::FR).with_phase(phase))
         .build()
@@ -426,14 +427,14 @@ fn systems() -> impl Strategy<Value = Registry> {
                 format: FormatReading::Stated(format),
             };
             phase.compute = match (rmax, rpeak) {
-                (Some(r), _) => Some(figure(
+                (Some(r), _) => Some(Box::new(figure(
                     r,
                     ComputeFormat::new(Precision::Fp64, Sparsity::Dense, Basis::Hpl),
-                )),
-                (None, Some(p)) => Some(figure(
+                ))),
+                (None, Some(p)) => Some(Box::new(figure(
                     p,
                     ComputeFormat::peak(Precision::Fp64, Sparsity::Dense),
-                )),
+                ))),
                 (None, None) => None,
             };
             let id = format!("top500-{}{i}", system_id);

@@ -2263,8 +2263,7 @@ mod csv {
         // The largest power there is, f64::MAX W, has no decimal in MW that reads back to it
         // (every candidate times 1e6 rounds to another value or overflows): the nearest finite
         // one is written, and the export says so.
-        let mut p = Phase::new("p", Status::Operational);
-        p.power = Some(Sourced::new(Estimate::exact(
+        let p = Phase::new("p", Status::Operational).with_power(Sourced::new(Estimate::exact(
             Power::from_base(f64::MAX).unwrap(),
         )));
         let d = Deployment::new("d".parse().unwrap(), "D", Country::FR).with_phase(p);

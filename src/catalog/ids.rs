@@ -2,8 +2,10 @@
 
 use std::borrow::Borrow;
 use std::fmt;
+use std::sync::Arc;
 
-/// Defines an ID newtype over `String` with conversions, `Display`, `Borrow<str>` (so that maps
+/// Defines an ID newtype over a shared string (`Arc<str>`: a clone shares the text, so a
+/// registry stores each ID once however many records refer to it) with conversions, `Display`, `Borrow<str>` (so that maps
 /// keyed by the ID can be searched with a `&str`) and a transparent wire form.
 macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident, $what:literal, $example:literal) => {
@@ -14,7 +16,7 @@ macro_rules! id_type {
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[cfg_attr(feature = "serde", serde(transparent))]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             #[doc = concat!("Wraps a ", $what, " as written; [`Catalog`](super::Catalog) checks its syntax when the entry is added.")]
@@ -22,7 +24,7 @@ macro_rules! id_type {
             /// # Example
             #[doc = concat!("```\nuse sovereign_compute::catalog::", stringify!($name), ";\nlet id = ", stringify!($name), "::new(\"", $example, "\");\nassert_eq!(id.as_str(), \"", $example, "\");\n```")]
             pub fn new(id: impl Into<String>) -> Self {
-                Self(id.into())
+                Self(Arc::from(id.into()))
             }
 
             /// The ID as a string slice.
@@ -60,25 +62,25 @@ macro_rules! id_type {
 
         impl From<String> for $name {
             fn from(id: String) -> Self {
-                Self(id)
+                Self(Arc::from(id))
             }
         }
 
         impl From<$name> for String {
             fn from(id: $name) -> Self {
-                id.0
+                id.0.as_ref().to_owned()
             }
         }
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
-                self.0 == other
+                &*self.0 == other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
+                &*self.0 == *other
             }
         }
     };

@@ -7,6 +7,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use crate::text::check_exact;
 use crate::{Error, Result};
@@ -41,13 +42,15 @@ macro_rules! model_id {
         $(#[$meta])*
         ///
         /// 1 to 128 lowercase ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+        /// The text is shared between clones (an `Arc<str>`): a registry keeps one copy of each
+        /// ID however many records refer to it.
         ///
         /// # Example
         #[doc = concat!("```\nuse sovereign_compute::model::", stringify!($name), ";\nlet id: ", stringify!($name), " = \"", $example, "\".parse()?;\nassert_eq!(id.as_str(), \"", $example, "\");\nassert!(\"Not An ID\".parse::<", stringify!($name), ">().is_err());\n# Ok::<(), sovereign_compute::Error>(())\n```")]
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize))]
         #[cfg_attr(feature = "serde", serde(transparent))]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Checks and wraps an ID.
@@ -62,7 +65,7 @@ macro_rules! model_id {
             pub fn new(id: impl Into<String>) -> Result<Self> {
                 let id = id.into();
                 check_id($what, &id)?;
-                Ok(Self(id))
+                Ok(Self(Arc::from(id)))
             }
 
             /// The ID as a string slice.

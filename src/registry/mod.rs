@@ -64,17 +64,17 @@ mod validate;
 #[cfg(feature = "serde")]
 mod wire;
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
 use index::{Index, Kinds};
+use rustc_hash::FxHashMap;
 
 use crate::Country;
 use crate::catalog::Catalog;
 use crate::model::{
-    Deployment, DeploymentId, Initiative, InitiativeId, Organisation, OrganisationId, Programme,
-    ProgrammeId, Source, SourceId,
+    Citation, Deployment, DeploymentId, Initiative, InitiativeId, Organisation, OrganisationId,
+    Programme, ProgrammeId, Source, SourceId,
 };
 use crate::{Error, Result};
 
@@ -291,26 +291,43 @@ impl RegistryBuilder {
         if !problems.is_empty() {
             return Err(Error::InvalidRegistry { problems });
         }
-        // Store what each line means in the catalog's words: canonical IDs, not aliases.
+        // Store what each line means in the catalog's words: canonical IDs, not aliases; and
+        // give back the room vectors grew into (a vector of two phases holds four).
+        // Every reference to a source or organisation shares the text of the record's own
+        // ID, and every hardware reference that of its resolution: one copy of each ID.
         let mut line_kind = line_kinds.iter();
+        let ids = Shared {
+            sources: self
+                .sources
+                .iter()
+                .map(|s| (s.id.as_str(), &s.id))
+                .collect(),
+            organisations: self
+                .organisations
+                .iter()
+                .map(|o| (o.id.as_str(), &o.id))
+                .collect(),
+        };
+        self.deployments.shrink_to_fit();
         for d in &mut self.deployments {
+            compact(d, &ids);
             for p in &mut d.phases {
                 for line in &mut p.hardware {
                     if let Some(kind) = line_kind.next().and_then(|&k| kinds.kinds.get(k as usize))
-                        && line.hardware != kind.hardware
                     {
                         line.hardware = kind.hardware.clone();
                     }
                 }
             }
         }
+        drop(ids);
         let index = Index::build(&self.deployments, &self.organisations, kinds, &line_kinds)?;
         Ok(Registry {
-            source_index: index_by_id(&self.sources, |s| s.id.as_str()),
-            organisation_index: index_by_id(&self.organisations, |o| o.id.as_str()),
-            deployment_index: index_by_id(&self.deployments, |d| d.id.as_str()),
-            programme_index: index_by_id(&self.programmes, |p| p.id.as_str()),
-            initiative_index: index_by_id(&self.initiatives, |i| i.id.as_str()),
+            source_index: ById::new(&self.sources, |s| s.id.as_str()),
+            organisation_index: ById::new(&self.organisations, |o| o.id.as_str()),
+            deployment_index: ById::new(&self.deployments, |d| d.id.as_str()),
+            programme_index: ById::new(&self.programmes, |p| p.id.as_str()),
+            initiative_index: ById::new(&self.initiatives, |i| i.id.as_str()),
             sources: self.sources,
             organisations: self.organisations,
             deployments: self.deployments,
@@ -329,6 +346,53 @@ impl RegistryBuilder {
     }
 }
 
+/// The registry's own IDs, to share their text with every reference to them.
+struct Shared<'a> {
+    sources: FxHashMap<&'a str, &'a SourceId>,
+    organisations: FxHashMap<&'a str, &'a OrganisationId>,
+}
+
+impl Shared<'_> {
+    fn cite(&self, citations: &mut Vec<Citation>) {
+        citations.shrink_to_fit();
+        for c in citations {
+            if let Some(&id) = self.sources.get(c.source.as_str()) {
+                c.source = id.clone();
+            }
+        }
+    }
+}
+
+/// Shrinks every vector of a deployment to its length, and points every ID it refers to at
+/// the registry's copy. Records built by pushing, or read from JSON (which gives no lengths
+/// ahead), keep room for up to twice their elements and at least four; in a registry of a
+/// million deployments that room, and a copy of each ID per reference, were most of the
+/// memory.
+fn compact(d: &mut Deployment, ids: &Shared<'_>) {
+    d.organisations.shrink_to_fit();
+    for p in &mut d.organisations {
+        if let Some(&id) = ids.organisations.get(p.organisation.as_str()) {
+            p.organisation = id.clone();
+        }
+    }
+    d.purposes.shrink_to_fit();
+    ids.cite(&mut d.sources);
+    d.phases.shrink_to_fit();
+    for p in &mut d.phases {
+        p.hardware.shrink_to_fit();
+        ids.cite(&mut p.sources);
+        for line in &mut p.hardware {
+            ids.cite(&mut line.count.sources);
+        }
+        if let Some(c) = &mut p.compute {
+            ids.cite(&mut c.rate.sources);
+        }
+        if let Some(power) = &mut p.power {
+            ids.cite(&mut power.sources);
+        }
+    }
+}
+
 /// The catalog hardware is checked against when none is given: the built-in one with feature
 /// `dataset`, else an empty one. One shared copy, never cloned per registry.
 #[cfg(feature = "dataset")]
@@ -342,12 +406,25 @@ pub(crate) fn default_catalog() -> Result<Arc<Catalog>> {
     Ok(Arc::clone(EMPTY.get_or_init(|| Arc::new(Catalog::new()))))
 }
 
-fn index_by_id<T>(records: &[T], id: impl Fn(&T) -> &str) -> BTreeMap<String, usize> {
-    records
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (id(r).to_owned(), i))
-        .collect()
+/// Positions of records in the order of their IDs: a lookup is a binary search over the
+/// records' own IDs, so no ID string is stored twice. Validation has made the IDs unique.
+#[derive(Debug, Clone, Default)]
+struct ById(Vec<usize>);
+
+impl ById {
+    fn new<T>(records: &[T], id: impl Fn(&T) -> &str) -> Self {
+        let mut order: Vec<usize> = (0..records.len()).collect();
+        order.sort_unstable_by(|&a, &b| id(&records[a]).cmp(id(&records[b])));
+        ById(order)
+    }
+
+    fn get<T>(&self, records: &[T], id: impl Fn(&T) -> &str, key: &str) -> Option<usize> {
+        let found = self
+            .0
+            .binary_search_by(|&i| records.get(i).map_or("", &id).cmp(key))
+            .ok()?;
+        self.0.get(found).copied()
+    }
 }
 
 /// A validated collection of sources, organisations, deployments, programmes and initiatives.
@@ -372,11 +449,11 @@ pub struct Registry {
     deployments: Vec<Deployment>,
     programmes: Vec<Programme>,
     initiatives: Vec<Initiative>,
-    source_index: BTreeMap<String, usize>,
-    organisation_index: BTreeMap<String, usize>,
-    deployment_index: BTreeMap<String, usize>,
-    programme_index: BTreeMap<String, usize>,
-    initiative_index: BTreeMap<String, usize>,
+    source_index: ById,
+    organisation_index: ById,
+    deployment_index: ById,
+    programme_index: ById,
+    initiative_index: ById,
     catalog: Arc<Catalog>,
     /// What every hardware line means, resolved once when the registry was built; derived
     /// from the records and the catalog, shared between clones.
@@ -466,7 +543,7 @@ impl Registry {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn operator_country(&self, deployment: &DeploymentId) -> Option<Country> {
-        let &i = self.deployment_index.get(deployment.as_str())?;
+        let i = self.position(deployment)?;
         self.index.deployments.get(i)?.operator
     }
 
@@ -534,14 +611,16 @@ impl Registry {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
-        self.source_index
-            .get(id.as_str())
-            .map(|&i| &self.sources[i])
+        let i = self
+            .source_index
+            .get(&self.sources, |r| r.id.as_str(), id.as_str())?;
+        self.sources.get(i)
     }
 
     /// The position of a deployment in [`deployments`](Self::deployments).
     pub(crate) fn position(&self, id: &DeploymentId) -> Option<usize> {
-        self.deployment_index.get(id.as_str()).copied()
+        self.deployment_index
+            .get(&self.deployments, |d| d.id.as_str(), id.as_str())
     }
 
     /// An organisation by ID.
@@ -553,9 +632,10 @@ impl Registry {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn organisation(&self, id: &OrganisationId) -> Option<&Organisation> {
-        self.organisation_index
-            .get(id.as_str())
-            .map(|&i| &self.organisations[i])
+        let i = self
+            .organisation_index
+            .get(&self.organisations, |r| r.id.as_str(), id.as_str())?;
+        self.organisations.get(i)
     }
 
     /// A deployment by ID.
@@ -567,9 +647,10 @@ impl Registry {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn deployment(&self, id: &DeploymentId) -> Option<&Deployment> {
-        self.deployment_index
-            .get(id.as_str())
-            .map(|&i| &self.deployments[i])
+        let i = self
+            .deployment_index
+            .get(&self.deployments, |r| r.id.as_str(), id.as_str())?;
+        self.deployments.get(i)
     }
 
     /// A programme by ID.
@@ -581,9 +662,10 @@ impl Registry {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn programme(&self, id: &ProgrammeId) -> Option<&Programme> {
-        self.programme_index
-            .get(id.as_str())
-            .map(|&i| &self.programmes[i])
+        let i = self
+            .programme_index
+            .get(&self.programmes, |r| r.id.as_str(), id.as_str())?;
+        self.programmes.get(i)
     }
 
     /// An initiative by ID.
@@ -595,8 +677,9 @@ impl Registry {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn initiative(&self, id: &InitiativeId) -> Option<&Initiative> {
-        self.initiative_index
-            .get(id.as_str())
-            .map(|&i| &self.initiatives[i])
+        let i = self
+            .initiative_index
+            .get(&self.initiatives, |r| r.id.as_str(), id.as_str())?;
+        self.initiatives.get(i)
     }
 }

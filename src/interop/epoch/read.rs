@@ -182,8 +182,8 @@ fn phase(row: &mut Row<'_>, a: &Assembly, status: Status) -> Phase {
     phase.dates.online = online(row);
     phase.dates.end = end(row, status);
     phase.hardware = chips(row, a);
-    phase.compute = compute(row, a, &phase.hardware);
-    phase.power = power(row, a);
+    phase.compute = compute(row, a, &phase.hardware).map(Box::new);
+    phase.power = power(row, a).map(Box::new);
     phase.note = notes::compose([], &row.tags(TABLE, PHASE_TAGS));
     phase
 }

@@ -175,8 +175,8 @@ fn phase(row: &mut Row<'_>, a: &Assembly, layout: &Layout) -> Phase {
             .hardware
             .push(HardwareLine::new(a.hardware(accelerator), count));
     }
-    phase.compute = compute(row, a, layout);
-    phase.power = power(row, a, layout);
+    phase.compute = compute(row, a, layout).map(Box::new);
+    phase.power = power(row, a, layout).map(Box::new);
     phase
 }
 
