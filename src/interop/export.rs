@@ -86,10 +86,9 @@ pub(super) fn organisations(registry: &Registry, d: &Deployment, role: Role) -> 
 }
 
 /// The first of the site's name, city and region.
-pub(super) fn site(site: Option<&Site>) -> String {
+pub(super) fn site(site: Option<&Site>) -> &str {
     site.and_then(|s| s.name.as_ref().or(s.city.as_ref()).or(s.region.as_ref()))
-        .cloned()
-        .unwrap_or_default()
+        .map_or("", String::as_str)
 }
 
 /// The cells of `columns` kept in a note as tagged lines of `table`.

@@ -30,7 +30,7 @@ use std::fmt::Write as _;
 use crate::estimate::{Amount, Total};
 use crate::interop::export::{hardware_names, phase_at, phase_gpus, phase_peak};
 use crate::interop::report::{Export, Sheet};
-use crate::interop::table::{self, write_number};
+use crate::interop::table::{self, write_number_into};
 use crate::model::{Deployment, FormatReading, Phase, Role};
 use crate::registry::Registry;
 use crate::units::{Precision, Sparsity};
@@ -177,7 +177,30 @@ impl Row {
             cell.clear();
         }
     }
+
+    /// Clears every cell but the deployment's own, which its next phase shares.
+    fn clear_phase(&mut self) {
+        for (i, cell) in self.cells.iter_mut().enumerate() {
+            if !DEPLOYMENT_COLUMNS.iter().any(|&c| c as usize == i) {
+                cell.clear();
+            }
+        }
+    }
 }
+
+/// The columns that are the same for every phase of a deployment.
+const DEPLOYMENT_COLUMNS: [Col; 10] = [
+    Col::DeploymentId,
+    Col::Deployment,
+    Col::HostCountry,
+    Col::HostCountryName,
+    Col::Site,
+    Col::Owners,
+    Col::Operators,
+    Col::SupersededBy,
+    Col::DuplicateOf,
+    Col::Sources,
+];
 
 /// Writes one row per phase with units in the column names; see the [module docs](self) for
 /// the columns.
@@ -213,33 +236,29 @@ pub fn write(registry: &Registry) -> Result<Export> {
     let mut sheet = Sheet::new(HEADER);
     let mut row = Row::new();
     for (i, d) in registry.deployments().iter().enumerate() {
+        // The deployment's cells once, then each phase's beside them.
+        row.clear();
+        deployment_cells(registry, i, d, &mut row);
         if d.phases.is_empty() {
-            deployment_cells(registry, i, d, None, &mut row);
+            note(d, None, &mut row);
             sheet.push_fields(&row.cells);
-            row.clear();
         }
         for (j, p) in d.phases.iter().enumerate() {
-            deployment_cells(registry, i, d, Some(p), &mut row);
+            row.clear_phase();
+            note(d, Some(p), &mut row);
             phase_cells(registry, phase_at(registry, i, j), p, &mut sheet, &mut row);
             sheet.push_fields(&row.cells);
-            row.clear();
         }
     }
     sheet.finish()
 }
 
-fn deployment_cells(
-    registry: &Registry,
-    position: usize,
-    d: &Deployment,
-    p: Option<&Phase>,
-    row: &mut Row,
-) {
+fn deployment_cells(registry: &Registry, position: usize, d: &Deployment, row: &mut Row) {
     row.set(Col::DeploymentId, d.id.as_str());
     row.set(Col::Deployment, &d.name);
     row.set(Col::HostCountry, d.host.map_or("unknown", |c| c.alpha2()));
     row.set(Col::HostCountryName, d.host.map_or("", |c| c.name()));
-    row.set(Col::Site, &super::export::site(d.site.as_ref()));
+    row.set(Col::Site, super::export::site(d.site.as_ref()));
     for (column, role) in [(Col::Owners, Role::Owner), (Col::Operators, Role::Operator)] {
         organisation_names(registry, position, role, row.cell(column));
     }
@@ -256,6 +275,10 @@ fn deployment_cells(
         }
         sources.push_str(s.url.as_deref().unwrap_or(&s.title));
     }
+}
+
+/// The deployment's note and the phase's, one per line.
+fn note(d: &Deployment, p: Option<&Phase>, row: &mut Row) {
     let note = row.cell(Col::Note);
     for text in [d.note.as_deref(), p.and_then(|p| p.note.as_deref())]
         .into_iter()
@@ -345,7 +368,7 @@ fn phase_cells(registry: &Registry, at: usize, p: &Phase, sheet: &mut Sheet, row
 /// A value in base units (FLOP/s, W) written in a column's unit: the shortest decimal that,
 /// times the unit, gives the value exactly, or the nearest where none does.
 fn in_unit(base: f64, unit: f64, out: &mut String) {
-    out.push_str(&write_number(table::in_unit(base, unit).value()));
+    write_number_into(table::in_unit(base, unit).value(), out);
 }
 
 /// The lower, central and upper values of a total in its three columns, written by `write`.

@@ -328,15 +328,21 @@ pub(super) fn in_unit(base: f64, unit: f64) -> InUnit {
     // maps at most a few neighbouring numbers to one value, so the decimal written is the
     // shortest of theirs that reads back (their shortest round-trip digits, `Display`).
     if unit >= 1.0 {
-        let fits: Vec<f64> = [quotient, quotient.next_down(), quotient.next_up()]
-            .into_iter()
-            .filter(|&x| reads_back(x) == base)
-            .collect();
-        match fits.as_slice() {
-            [] => {}
-            [one] => return InUnit::Exact(*one),
-            several => {
-                if let Some(x) = several.iter().copied().min_by_key(|x| x.to_string().len()) {
+        let candidates = [quotient, quotient.next_down(), quotient.next_up()];
+        let fits = candidates.map(|x| reads_back(x) == base);
+        match fits {
+            [false, false, false] => {}
+            [true, false, false] => return InUnit::Exact(quotient),
+            _ => {
+                // Several read back: the one with the fewest digits, the first on a tie.
+                let mut shortest: Option<(usize, f64)> = None;
+                for (x, _) in candidates.into_iter().zip(fits).filter(|(_, fit)| *fit) {
+                    let length = ryu::Buffer::new().format(x).len();
+                    if shortest.is_none_or(|(l, _)| length < l) {
+                        shortest = Some((length, x));
+                    }
+                }
+                if let Some((_, x)) = shortest {
                     return InUnit::Exact(x);
                 }
             }
@@ -387,8 +393,17 @@ pub(super) fn in_unit(base: f64, unit: f64) -> InUnit {
 /// the same `f64`: what `Display` writes, found with `ryu` (several times faster on the
 /// millions of numbers a large table holds) and its exponent shifted into the digits.
 pub(super) fn write_number(x: f64) -> String {
+    let mut out = String::new();
+    write_number_into(x, &mut out);
+    out
+}
+
+/// [`write_number`], appended to `out` (a table writer reuses one buffer per cell).
+pub(super) fn write_number_into(x: f64, out: &mut String) {
+    use std::fmt::Write as _;
     if !x.is_finite() {
-        return x.to_string();
+        let _ = write!(out, "{x}");
+        return;
     }
     let mut buffer = ryu::Buffer::new();
     let text = buffer.format_finite(x);
@@ -396,16 +411,26 @@ pub(super) fn write_number(x: f64) -> String {
         Some(rest) => ("-", rest),
         None => ("", text),
     };
-    let plain = match text.split_once('e') {
-        Some((mantissa, exp)) => exp
-            .parse::<i32>()
-            .ok()
-            .and_then(|exp| crate::estimate::shift_point(mantissa, exp)),
-        None => Some(text.strip_suffix(".0").unwrap_or(text).to_owned()),
-    };
-    match plain {
-        Some(plain) => format!("{sign}{plain}"),
-        None => x.to_string(),
+    match text.split_once('e') {
+        None => {
+            out.push_str(sign);
+            out.push_str(text.strip_suffix(".0").unwrap_or(text));
+        }
+        Some((mantissa, exp)) => {
+            match exp
+                .parse::<i32>()
+                .ok()
+                .and_then(|exp| crate::estimate::shift_point(mantissa, exp))
+            {
+                Some(plain) => {
+                    out.push_str(sign);
+                    out.push_str(&plain);
+                }
+                None => {
+                    let _ = write!(out, "{x}");
+                }
+            }
+        }
     }
 }
 

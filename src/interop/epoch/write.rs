@@ -80,7 +80,7 @@ pub fn write(registry: &Registry) -> Result<Export> {
                     d.host.map(|c| c.iso_name().to_owned()).unwrap_or_default(),
                 ),
                 (OWNER, organisations(registry, d, Role::Owner)),
-                (LOCATION, site(d.site.as_ref())),
+                (LOCATION, site(d.site.as_ref()).to_owned()),
                 (NOTE, note(d, p)),
             ];
             cells.extend(dates(p));

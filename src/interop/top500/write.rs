@@ -68,7 +68,7 @@ pub fn write(registry: &Registry) -> Result<Export> {
             }
             let mut cells = vec![
                 (NAME, row_name(d, p)),
-                (SITE, site(d.site.as_ref())),
+                (SITE, site(d.site.as_ref()).to_owned()),
                 (
                     MANUFACTURER,
                     organisations(registry, d, Role::HardwareVendor),
