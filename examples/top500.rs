@@ -5,8 +5,8 @@
 //! cargo run --example top500 --features csv -- path/to/TOP500_202506.csv
 //! ```
 //!
-//! Without an argument it reads the project's reference copy of the June 2025 list,
-//! `../shared/reference-data/top500-2025-06.csv`. The list is read leniently: rows that
+//! Without an argument it reads the crate's copy of the June 2025 list,
+//! `tests/data/top500-2025-06.csv`. The list is read leniently: rows that
 //! cannot be imported are listed on standard error and left out of the totals.
 //!
 //! Rmax (measured with HPL) and Rpeak (theoretical peak) are both FP64 but are different
@@ -47,7 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).unwrap_or_else(|| {
         concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../shared/reference-data/top500-2025-06.csv"
+            "/tests/data/top500-2025-06.csv"
         )
         .to_owned()
     });

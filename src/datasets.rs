@@ -12,7 +12,7 @@
 //! # `gtc_paris_2025`: European sovereign AI, June 2025
 //!
 //! NVIDIA's announcements at GTC Paris during VivaTech on Wednesday 11 June 2025, as reported
-//! in the article kept beside this project (`shared/seed/`): the headline commitment of
+//! in Israel Hayom's report of 12 June 2025 (its first source, with the URL): the headline commitment of
 //! "more than 3,000 exaflops of NVIDIA Blackwell systems" by France, Italy, Germany and the
 //! United Kingdom; Mistral AI's platform in France; Nebius and Nscale in the UK; the industrial
 //! AI cloud in Germany; Domyn's Colosseum in Italy and the Italian government partnership; the

@@ -3,7 +3,7 @@
 //! ID, and its operator, host country, accelerator and Rmax must agree with the row.
 //!
 //! The list's rows are `tests/data/top500-2025-06-europe.csv`: the 52 rows the table below
-//! maps, copied byte for byte from `../shared/reference-data/top500-2025-06.csv` (the June
+//! maps, copied byte for byte from `tests/data/top500-2025-06.csv` (the June
 //! 2025 list, <https://top500.org/lists/top500/2025/06/>).
 
 #![cfg(all(feature = "csv", feature = "dataset"))]

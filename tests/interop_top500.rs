@@ -4,7 +4,6 @@
 #![cfg(feature = "csv")]
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use proptest::prelude::*;
 use sovereign_compute::estimate::Estimate;
@@ -16,21 +15,8 @@ use sovereign_compute::{Country, Error, PartialDate};
 
 const EXCERPT: &str = include_str!("data/top500-2025-06-excerpt.csv");
 
-/// The full June 2025 list from the project's shared reference data, if it is there.
-fn reference() -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/reference-data/top500-2025-06.csv");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) => {
-            eprintln!(
-                "skipping the full-list golden test: {} cannot be read ({e}); the excerpt in tests/data is still tested",
-                path.display()
-            );
-            None
-        }
-    }
-}
+/// The full June 2025 list (500 systems), copied into the crate's test data.
+const FULL_LIST: &str = include_str!("data/top500-2025-06.csv");
 
 fn import(csv: &str) -> ImportReport {
     top500::read(csv.as_bytes(), &ImportOptions::new())
@@ -128,8 +114,8 @@ fn check_jupiter(registry: &Registry) {
 
 #[test]
 fn full_list_reproduces_published_facts() {
-    let Some(csv) = reference() else { return };
-    let report = import(&csv);
+    let csv = FULL_LIST;
+    let report = import(csv);
     assert!(report.problems.is_empty());
     assert_eq!(report.registry.deployments().len(), 500);
     let counts = by_country(&report.registry);
@@ -137,7 +123,7 @@ fn full_list_reproduces_published_facts() {
     assert_eq!(counts[&Country::DE], 41);
     assert_eq!(counts[&Country::IT], 17);
     check_jupiter(&report.registry);
-    check_country_totals(&csv, &report.registry);
+    check_country_totals(csv, &report.registry);
     // "Alps" is two systems: the System ID keeps them apart.
     assert_eq!(find(&report.registry, "Alps").len(), 2);
 }
@@ -338,8 +324,8 @@ fn assert_round_trip(registry: &Registry) -> String {
 
 #[test]
 fn written_list_reads_back_and_matches_the_original_cells() {
-    let csv = reference().unwrap_or_else(|| EXCERPT.to_owned());
-    let report = import(&csv);
+    let csv = FULL_LIST;
+    let report = import(csv);
     let written = assert_round_trip(&report.registry);
     let read = |text: &str| {
         let mut r = ::csv::Reader::from_reader(text.as_bytes());
