@@ -134,7 +134,10 @@ fn main() {
     while warm.elapsed() < Duration::from_secs(3) {
         by_country.run(&registry, Gpus).expect("query");
     }
-    println!("GPUs by host country, first query after the build: {}", ms(first));
+    println!(
+        "GPUs by host country, first query after the build: {}",
+        ms(first)
+    );
     let gpus = time(7, || by_country.run(&registry, Gpus).expect("query"));
     let gpus_1 = time(7, || {
         by_country

@@ -45,11 +45,7 @@ fn pflops(rate: ComputeRate) -> String {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/top500-2025-06.csv"
-        )
-        .to_owned()
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/top500-2025-06.csv").to_owned()
     });
     let file = File::open(&path).map_err(|e| format!("cannot open {path}: {e}"))?;
     let report = top500::read(BufReader::new(file), &ImportOptions::new().lenient())?;

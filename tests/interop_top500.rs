@@ -333,7 +333,7 @@ fn written_list_reads_back_and_matches_the_original_cells() {
         let rows: Vec<_> = r.records().map(Result::unwrap).collect();
         (header, rows)
     };
-    let (header, original) = read(&csv);
+    let (header, original) = read(csv);
     let (out_header, out) = read(&written);
     assert_eq!(header, out_header);
     assert_eq!(original.len(), out.len());

@@ -61,7 +61,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::estimate::{Estimate, Total};
+use crate::estimate::{Estimate, Total, shift_point};
 use crate::units::{ComputeFigure, ComputeFormat, ComputeRate, Operations, Time};
 use crate::{Error, Result};
 
@@ -185,41 +185,6 @@ impl fmt::Display for Utilisation {
             None => write!(f, "{}%", self.0 * 100.0),
         }
     }
-}
-
-/// Moves the decimal point of plain decimal text (`"0.25"`, `"40"`) by `places` (positive to
-/// the right); `None` for anything else (signs, exponents, words).
-fn shift_point(text: &str, places: i64) -> Option<String> {
-    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-    if int.is_empty() && frac.is_empty()
-        || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let digits = [int, frac].concat();
-    let point = int.len() as i64 + places;
-    let (int, frac) = if point <= 0 {
-        let zeros = "0".repeat(usize::try_from(-point).ok()?);
-        ("0".to_owned(), zeros + &digits)
-    } else {
-        let point = usize::try_from(point).ok()?;
-        if point >= digits.len() {
-            (
-                digits.clone() + &"0".repeat(point - digits.len()),
-                String::new(),
-            )
-        } else {
-            (digits[..point].to_owned(), digits[point..].to_owned())
-        }
-    };
-    let int = int.trim_start_matches('0');
-    let int = if int.is_empty() { "0" } else { int };
-    let frac = frac.trim_end_matches('0');
-    Some(if frac.is_empty() {
-        int.to_owned()
-    } else {
-        format!("{int}.{frac}")
-    })
 }
 
 /// Compute in one format, as bounds, as training questions read it: lower, central and upper

@@ -601,38 +601,45 @@ fn percent(tolerance: f64) -> String {
 /// Moves the decimal point of a plain decimal string (`"0.25"`) by `places` (positive to the
 /// right); `None` when the text is not digits with at most one point.
 pub(crate) fn shift_point(text: &str, places: i32) -> Option<String> {
+    let mut out = String::new();
+    write_shifted(text, places, &mut out).then_some(out)
+}
+
+/// [`shift_point`] written at the end of `out`, without allocating: `false` (and `out`
+/// unchanged) when the text is not digits with at most one point, or when the point would move
+/// more than 400 places (no `f64` needs more).
+pub(crate) fn write_shifted(text: &str, places: i32, out: &mut String) -> bool {
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
     if int.is_empty() && frac.is_empty()
         || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        || places.unsigned_abs() > 400
     {
-        return None;
+        return false;
     }
-    let digits = [int, frac].concat();
-    let point = int.len() as i64 + i64::from(places);
-    let (int, frac) = if point <= 0 {
-        (
-            "0".to_owned(),
-            "0".repeat(point.unsigned_abs() as usize) + &digits,
-        )
-    } else if point as usize >= digits.len() {
-        (
-            digits.clone() + &"0".repeat(point as usize - digits.len()),
-            String::new(),
-        )
-    } else {
-        (
-            digits[..point as usize].to_owned(),
-            digits[point as usize..].to_owned(),
-        )
+    // The digits `int ++ frac`, with zeros on either side; the point falls before `point`.
+    let n = (int.len() + frac.len()) as i64;
+    let digit = |i: i64| -> char {
+        let i = usize::try_from(i).unwrap_or(usize::MAX);
+        let b = if i < int.len() {
+            int.as_bytes().get(i)
+        } else {
+            frac.as_bytes().get(i.saturating_sub(int.len()))
+        };
+        b.map_or('0', |&b| char::from(b))
     };
-    let int = int.trim_start_matches('0');
-    let int = if int.is_empty() { "0" } else { int };
-    let frac = frac.trim_end_matches('0');
-    Some(if frac.is_empty() {
-        int.to_owned()
-    } else {
-        format!("{int}.{frac}")
-    })
+    let point = int.len() as i64 + i64::from(places);
+    // The integer part without leading zeros ("0" when nothing is left), then the fraction
+    // without trailing zeros.
+    let first = (0..point).find(|&i| digit(i) != '0');
+    match first {
+        Some(first) => (first..point).for_each(|i| out.push(digit(i))),
+        None => out.push('0'),
+    }
+    if let Some(last) = (point..n).rev().find(|&i| digit(i) != '0') {
+        out.push('.');
+        (point..=last).for_each(|i| out.push(digit(i)));
+    }
+    true
 }
 
 /// Displays plain counts with thousands separators, everything else as it displays itself.
@@ -649,6 +656,51 @@ impl<T: Amount> fmt::Display for Grouped<'_, T> {
             }
         } else {
             f.write_str(&s)
+        }
+    }
+}
+
+#[cfg(test)]
+mod shift_tests {
+    use super::shift_point;
+
+    #[test]
+    fn the_point_moves_and_zeros_go() {
+        let cases = [
+            ("0.25", 2, Some("25")),
+            ("40", -2, Some("0.4")),
+            ("12.5", -2, Some("0.125")),
+            ("1.5", 21, Some("1500000000000000000000")),
+            ("1.25", -3, Some("0.00125")),
+            ("000", 0, Some("0")),
+            ("0.000", 5, Some("0")),
+            ("5.", 1, Some("50")),
+            (".5", 0, Some("0.5")),
+            ("007.100", 0, Some("7.1")),
+            ("1", 400, Some(&*format!("1{}", "0".repeat(400)))),
+            ("1", 401, None),
+            ("", 1, None),
+            (".", 1, None),
+            ("1e3", -2, None),
+            ("-4", -2, None),
+            ("1.2.3", 0, None),
+        ];
+        for (text, places, expected) in cases {
+            assert_eq!(
+                shift_point(text, places).as_deref(),
+                expected,
+                "{text} by {places}"
+            );
+        }
+    }
+
+    #[test]
+    fn shortest_digits_in_scientific_notation_read_back_in_plain_decimals() {
+        for x in [1e21, 1.5e-7, 9.899e17, 2.5e300, 4.9e-324, 123_456_789e10] {
+            let text = format!("{x:e}");
+            let (mantissa, exp) = text.split_once('e').unwrap();
+            let plain = shift_point(mantissa, exp.parse().unwrap()).unwrap();
+            assert_eq!(plain.parse::<f64>().unwrap(), x, "{text} -> {plain}");
         }
     }
 }

@@ -327,11 +327,25 @@ pub(super) fn in_unit(base: f64, unit: f64) -> InUnit {
     // Usually the quotient, or a neighbour, reads back: multiplying by a unit of 1 or more
     // maps at most a few neighbouring numbers to one value, so the decimal written is the
     // shortest of theirs that reads back (their shortest round-trip digits, `Display`).
+    // Whether the search by significant digits below can succeed at all.
+    let mut digits_may_fit = true;
     if unit >= 1.0 {
         let candidates = [quotient, quotient.next_down(), quotient.next_up()];
         let fits = candidates.map(|x| reads_back(x) == base);
         match fits {
-            [false, false, false] => {}
+            [false, false, false] => {
+                // A number that reads back lies within 1.5 units in the last place of the
+                // quotient when the unit is 1 or more (the product's rounding is at most half
+                // a unit in the last place of `base`, at most one of the quotient's), so when
+                // no neighbour up to three places away reads back, no decimal does, and the
+                // 17 rounded decimals need not be written and read.
+                let (mut up, mut down) = (quotient.next_up(), quotient.next_down());
+                digits_may_fit = false;
+                for _ in 0..2 {
+                    (up, down) = (up.next_up(), down.next_down());
+                    digits_may_fit |= reads_back(up) == base || reads_back(down) == base;
+                }
+            }
             [true, false, false] => return InUnit::Exact(quotient),
             _ => {
                 // Several read back: the one with the fewest digits, the first on a tie.
@@ -350,7 +364,7 @@ pub(super) fn in_unit(base: f64, unit: f64) -> InUnit {
     }
     // The quotient rounded to 1, 2, ... 17 significant digits: the first that reads back is
     // the shortest decimal that does (17 digits identify any f64).
-    for digits in 1..=17 {
+    for digits in (1..=17).filter(|_| digits_may_fit) {
         if let Ok(x) = format!("{quotient:.prec$e}", prec = digits - 1).parse::<f64>()
             && reads_back(x) == base
         {
@@ -417,18 +431,14 @@ pub(super) fn write_number_into(x: f64, out: &mut String) {
             out.push_str(text.strip_suffix(".0").unwrap_or(text));
         }
         Some((mantissa, exp)) => {
-            match exp
+            let start = out.len();
+            out.push_str(sign);
+            let shifted = exp
                 .parse::<i32>()
-                .ok()
-                .and_then(|exp| crate::estimate::shift_point(mantissa, exp))
-            {
-                Some(plain) => {
-                    out.push_str(sign);
-                    out.push_str(&plain);
-                }
-                None => {
-                    let _ = write!(out, "{x}");
-                }
+                .is_ok_and(|exp| crate::estimate::write_shifted(mantissa, exp, out));
+            if !shifted {
+                out.truncate(start);
+                let _ = write!(out, "{x}");
             }
         }
     }
@@ -452,8 +462,26 @@ pub(super) fn write_derived(x: f64) -> String {
 
 #[cfg(test)]
 mod write_number_tests {
-    use super::write_number;
+    use super::{InUnit, in_unit, write_number};
     use proptest::prelude::*;
+
+    proptest! {
+        /// What lets `in_unit` skip its search by significant digits: when it finds no
+        /// number that reads back, none of the 17 rounded decimals of the quotient does.
+        #[test]
+        fn no_rounded_decimal_reads_back_when_no_neighbour_does(
+            base in 1e-3f64..1e25,
+            unit in prop::sample::select(vec![1.0, 1e3, 1e6, 1e9, 1e12, 1e15, 1e18, 3.6e3, 3.6e12, 7.0]),
+        ) {
+            if let InUnit::Nearest { .. } = in_unit(base, unit) {
+                let quotient = base / unit;
+                for digits in 1..=17 {
+                    let x: f64 = format!("{quotient:.prec$e}", prec = digits - 1).parse().unwrap();
+                    prop_assert_ne!(x * unit, base, "{} digits", digits);
+                }
+            }
+        }
+    }
 
     #[test]
     fn writes_what_display_writes() {
