@@ -1,6 +1,8 @@
 //! The registry's checks; see the module docs of [`crate::registry`] for the list.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::index::{Kinds, NONE};
 use super::{Problem, RegistryBuilder};
@@ -27,8 +29,9 @@ fn ids<'a, T>(
     records: &'a [T],
     id: impl Fn(&'a T) -> &'a str,
     out: &mut Vec<Problem>,
-) -> BTreeSet<&'a str> {
-    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+) -> FxHashSet<&'a str> {
+    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
+    first.reserve(records.len());
     for (i, r) in records.iter().enumerate() {
         let key = id(r);
         if let Some(&j) = first.get(key) {
@@ -45,18 +48,20 @@ fn ids<'a, T>(
     first.into_keys().collect()
 }
 
+/// The IDs references may name. Field paths are written only for a problem: a registry of a
+/// million deployments has millions of references and, usually, no problem.
 struct Known<'a> {
-    sources: BTreeSet<&'a str>,
-    organisations: BTreeSet<&'a str>,
-    deployments: BTreeSet<&'a str>,
+    sources: FxHashSet<&'a str>,
+    organisations: FxHashSet<&'a str>,
+    deployments: FxHashSet<&'a str>,
 }
 
 impl Known<'_> {
-    fn citations(&self, rec: &mut Record<'_>, field: &str, citations: &[Citation]) {
+    fn citations(&self, rec: &mut Record<'_>, field: impl Fn() -> String, citations: &[Citation]) {
         for (i, c) in citations.iter().enumerate() {
             if !self.sources.contains(c.source.as_str()) {
                 rec.problem(
-                    format!("{field}[{i}].source"),
+                    format!("{}[{i}].source", field()),
                     format!(
                         "unknown source {:?}; add it to the registry's sources",
                         c.source.as_str()
@@ -66,18 +71,18 @@ impl Known<'_> {
         }
     }
 
-    fn organisation(&self, rec: &mut Record<'_>, field: String, id: &str) {
+    fn organisation(&self, rec: &mut Record<'_>, field: impl FnOnce() -> String, id: &str) {
         if !self.organisations.contains(id) {
             rec.problem(
-                field,
+                field(),
                 format!("unknown organisation {id:?}; add it to the registry's organisations"),
             );
         }
     }
 
-    fn deployment(&self, rec: &mut Record<'_>, field: String, id: &str) {
+    fn deployment(&self, rec: &mut Record<'_>, field: impl FnOnce() -> String, id: &str) {
         if !self.deployments.contains(id) {
-            rec.problem(field, format!("unknown deployment {id:?}"));
+            rec.problem(field(), format!("unknown deployment {id:?}"));
         }
     }
 }
@@ -109,11 +114,11 @@ pub(super) fn problems(b: &RegistryBuilder, kinds: &mut Kinds<'_>) -> (Vec<Probl
         for (i, p) in d.organisations.iter().enumerate() {
             known.organisation(
                 &mut rec,
-                format!("organisations[{i}].organisation"),
+                || format!("organisations[{i}].organisation"),
                 p.organisation.as_str(),
             );
         }
-        known.citations(&mut rec, "sources", &d.sources);
+        known.citations(&mut rec, || "sources".into(), &d.sources);
         for (field, link) in [
             ("superseded_by", &d.superseded_by),
             ("duplicate_of", &d.duplicate_of),
@@ -122,7 +127,7 @@ pub(super) fn problems(b: &RegistryBuilder, kinds: &mut Kinds<'_>) -> (Vec<Probl
                 if link == &d.id {
                     rec.problem(field, "a deployment cannot point at itself");
                 } else {
-                    known.deployment(&mut rec, field.to_owned(), link.as_str());
+                    known.deployment(&mut rec, || field.to_owned(), link.as_str());
                 }
             }
         }
@@ -139,7 +144,7 @@ pub(super) fn problems(b: &RegistryBuilder, kinds: &mut Kinds<'_>) -> (Vec<Probl
     }
 
     // Built once: rebuilding it per programme made validation quadratic.
-    let hosts: BTreeMap<&str, Option<Country>> = b
+    let hosts: FxHashMap<&str, Option<Country>> = b
         .deployments
         .iter()
         .map(|d| (d.id.as_str(), d.host))
@@ -151,18 +156,18 @@ pub(super) fn problems(b: &RegistryBuilder, kinds: &mut Kinds<'_>) -> (Vec<Probl
             out: &mut out,
         };
         for (i, o) in p.organisations.iter().enumerate() {
-            known.organisation(&mut rec, format!("organisations[{i}]"), o.as_str());
+            known.organisation(&mut rec, || format!("organisations[{i}]"), o.as_str());
         }
-        known.citations(&mut rec, "sources", &p.sources);
+        known.citations(&mut rec, || "sources".into(), &p.sources);
         if let Some(c) = &p.compute {
-            known.citations(&mut rec, "compute.rate.sources", &c.rate.sources);
+            known.citations(&mut rec, || "compute.rate.sources".into(), &c.rate.sources);
         }
         if let Some(g) = &p.gpus {
-            known.citations(&mut rec, "gpus.sources", &g.sources);
+            known.citations(&mut rec, || "gpus.sources".into(), &g.sources);
         }
         for (i, id) in p.deployments.iter().enumerate() {
             match hosts.get(id.as_str()) {
-                None => known.deployment(&mut rec, format!("deployments[{i}]"), id.as_str()),
+                None => known.deployment(&mut rec, || format!("deployments[{i}]"), id.as_str()),
                 // A host no source states cannot contradict the programme's countries.
                 Some(Some(host)) if !p.countries.is_empty() && !p.countries.contains(host) => rec.problem(
                     format!("deployments[{i}]"),
@@ -184,9 +189,9 @@ pub(super) fn problems(b: &RegistryBuilder, kinds: &mut Kinds<'_>) -> (Vec<Probl
             out: &mut out,
         };
         for (i, o) in init.partners.iter().enumerate() {
-            known.organisation(&mut rec, format!("partners[{i}]"), o.as_str());
+            known.organisation(&mut rec, || format!("partners[{i}]"), o.as_str());
         }
-        known.citations(&mut rec, "sources", &init.sources);
+        known.citations(&mut rec, || "sources".into(), &init.sources);
     }
     (out, line_kinds)
 }
@@ -199,26 +204,34 @@ fn check_phase(
     i: usize,
     phase: &Phase,
 ) {
-    let at = format!("phases[{i}]");
+    let at = || format!("phases[{i}]");
     for (field, message) in phase.date_problems() {
-        rec.problem(format!("{at}.{field}"), message);
+        rec.problem(format!("{}.{field}", at()), message);
     }
-    known.citations(rec, &format!("{at}.sources"), &phase.sources);
+    known.citations(rec, || format!("{}.sources", at()), &phase.sources);
     if let Some(c) = &phase.compute {
-        known.citations(rec, &format!("{at}.compute.rate.sources"), &c.rate.sources);
+        known.citations(
+            rec,
+            || format!("{}.compute.rate.sources", at()),
+            &c.rate.sources,
+        );
     }
     if let Some(p) = &phase.power {
-        known.citations(rec, &format!("{at}.power.sources"), &p.sources);
+        known.citations(rec, || format!("{}.power.sources", at()), &p.sources);
     }
     for (j, line) in phase.hardware.iter().enumerate() {
-        let field = format!("{at}.hardware[{j}]");
-        known.citations(rec, &format!("{field}.count.sources"), &line.count.sources);
+        let field = || format!("{}.hardware[{j}]", at());
+        known.citations(
+            rec,
+            || format!("{}.count.sources", field()),
+            &line.count.sources,
+        );
         // The resolver says whether the line means something: the one place hardware is read.
         match kinds.of(line) {
             Ok(kind) => line_kinds.push(kind),
             Err(why) => {
                 line_kinds.push(NONE);
-                rec.problem(format!("{field}.{}", why.field), why.message);
+                rec.problem(format!("{}.{}", field(), why.field), why.message);
             }
         }
     }
