@@ -14,7 +14,7 @@
 //! (organisations, parts, vendors, architectures, online periods) are small integer codes into
 //! tables of distinct values.
 
-use std::collections::HashMap;
+use super::TextMap as HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -74,8 +74,8 @@ impl<'c> Kinds<'c> {
     pub(crate) fn new(catalog: &'c Catalog) -> Self {
         Self {
             catalog,
-            by_written: HashMap::new(),
-            by_canonical: HashMap::new(),
+            by_written: HashMap::default(),
+            by_canonical: HashMap::default(),
             kinds: Vec::new(),
             parts: Interner::default(),
             vendors: Interner::default(),
@@ -156,7 +156,7 @@ pub(crate) struct Interner<T> {
 impl<T> Default for Interner<T> {
     fn default() -> Self {
         Self {
-            codes: HashMap::new(),
+            codes: HashMap::default(),
             values: Vec::new(),
         }
     }

@@ -68,7 +68,6 @@ use std::fmt;
 use std::sync::Arc;
 
 use index::{Index, Kinds};
-use rustc_hash::FxHashMap;
 
 use crate::Country;
 use crate::catalog::Catalog;
@@ -77,6 +76,12 @@ use crate::model::{
     Programme, ProgrammeId, Source, SourceId,
 };
 use crate::{Error, Result};
+
+/// A map keyed by text from the input (IDs, hardware references): foldhash, fast and seeded
+/// per process, so that crafted IDs cannot make building a registry quadratic.
+pub(crate) type TextMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+/// The set counterpart of [`TextMap`].
+pub(crate) type TextSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// The version of the registry's JSON format that this crate reads and writes.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -348,8 +353,8 @@ impl RegistryBuilder {
 
 /// The registry's own IDs, to share their text with every reference to them.
 struct Shared<'a> {
-    sources: FxHashMap<&'a str, &'a SourceId>,
-    organisations: FxHashMap<&'a str, &'a OrganisationId>,
+    sources: TextMap<&'a str, &'a SourceId>,
+    organisations: TextMap<&'a str, &'a OrganisationId>,
 }
 
 impl Shared<'_> {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use super::{TextMap, TextSet};
 
 use super::index::{Kinds, NONE};
 use super::{Problem, RegistryBuilder};
@@ -29,8 +29,8 @@ fn ids<'a, T>(
     records: &'a [T],
     id: impl Fn(&'a T) -> &'a str,
     out: &mut Vec<Problem>,
-) -> FxHashSet<&'a str> {
-    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
+) -> TextSet<&'a str> {
+    let mut first: TextMap<&str, usize> = TextMap::default();
     first.reserve(records.len());
     for (i, r) in records.iter().enumerate() {
         let key = id(r);
@@ -48,12 +48,12 @@ fn ids<'a, T>(
     first.into_keys().collect()
 }
 
-/// The IDs references may name. Field paths are written only for a problem: a registry of a
+/// The IDs references may name, in seeded hash sets (see [`TextMap`]). Field paths are written only for a problem: a registry of a
 /// million deployments has millions of references and, usually, no problem.
 struct Known<'a> {
-    sources: FxHashSet<&'a str>,
-    organisations: FxHashSet<&'a str>,
-    deployments: FxHashSet<&'a str>,
+    sources: TextSet<&'a str>,
+    organisations: TextSet<&'a str>,
+    deployments: TextSet<&'a str>,
 }
 
 impl Known<'_> {
@@ -144,7 +144,7 @@ pub(super) fn problems(b: &RegistryBuilder, kinds: &mut Kinds<'_>) -> (Vec<Probl
     }
 
     // Built once: rebuilding it per programme made validation quadratic.
-    let hosts: FxHashMap<&str, Option<Country>> = b
+    let hosts: TextMap<&str, Option<Country>> = b
         .deployments
         .iter()
         .map(|d| (d.id.as_str(), d.host))
