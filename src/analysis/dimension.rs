@@ -13,7 +13,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::catalog::{FamilyId, HardwareRef, PartId};
-use crate::model::{Deployment, OrganisationId, Purpose, Role, Status};
+use crate::model::{Certainty, Deployment, OrganisationId, Purpose, Role, Status};
 use crate::registry::Registry;
 use crate::registry::index::{Index, Kind, NONE};
 use crate::{Bloc, Country, PartialDate};
@@ -74,6 +74,9 @@ pub enum GroupKey {
     Architecture,
     /// The phase's lifecycle status.
     Status,
+    /// How certain it is that the phase exists as recorded ([`Certainty`]); every phase has a
+    /// grade (confirmed by default), so no phase is in [`Group::Unknown`].
+    Certainty,
     /// Each purpose of the deployment.
     Purpose,
     /// The calendar year of the phase's online date.
@@ -101,7 +104,10 @@ impl GroupKey {
             | GroupKey::OperatorBloc { .. }
             | GroupKey::Organisation(_)
             | GroupKey::Purpose => Level::Deployment,
-            GroupKey::Status | GroupKey::OnlineYear | GroupKey::OnlineQuarter => Level::Phase,
+            GroupKey::Status
+            | GroupKey::Certainty
+            | GroupKey::OnlineYear
+            | GroupKey::OnlineQuarter => Level::Phase,
             GroupKey::Part | GroupKey::Vendor | GroupKey::Architecture => Level::Line,
         }
     }
@@ -122,6 +128,7 @@ impl fmt::Display for GroupKey {
             GroupKey::Vendor => f.write_str("vendor"),
             GroupKey::Architecture => f.write_str("architecture"),
             GroupKey::Status => f.write_str("status"),
+            GroupKey::Certainty => f.write_str("certainty"),
             GroupKey::Purpose => f.write_str("purpose"),
             GroupKey::OnlineYear => f.write_str("online year"),
             GroupKey::OnlineQuarter => f.write_str("online quarter"),
@@ -131,8 +138,9 @@ impl fmt::Display for GroupKey {
 
 /// One group of a [`GroupKey`].
 ///
-/// Groups sort by kind, then value: countries by code, statuses in lifecycle order, online
-/// periods by their earliest then latest day, [`Unknown`](Group::Unknown) last.
+/// Groups sort by kind, then value: countries by code, statuses in lifecycle order,
+/// certainty grades from the most certain, online periods by their earliest then latest day,
+/// [`Unknown`](Group::Unknown) last.
 ///
 /// # Example
 /// ```
@@ -171,6 +179,8 @@ pub enum Group {
     Architecture(String),
     /// A lifecycle status.
     Status(Status),
+    /// A certainty grade.
+    Certainty(Certainty),
     /// A purpose.
     Purpose(Purpose),
     /// An online period: a year, or for quarters a quarter (or the half or year of a date
@@ -194,9 +204,10 @@ impl Group {
             Group::Vendor(_) => 7,
             Group::Architecture(_) => 8,
             Group::Status(_) => 9,
-            Group::Purpose(_) => 10,
-            Group::Online(_) => 11,
-            Group::Unknown => 12,
+            Group::Certainty(_) => 10,
+            Group::Purpose(_) => 11,
+            Group::Online(_) => 12,
+            Group::Unknown => 13,
         }
     }
 }
@@ -222,6 +233,8 @@ impl Ord for Group {
             | (Group::Vendor(a), Group::Vendor(b))
             | (Group::Architecture(a), Group::Architecture(b)) => a.cmp(b),
             (Group::Status(a), Group::Status(b)) => a.cmp(b),
+            // The most certain first, as tables read from the firm to the speculative.
+            (Group::Certainty(a), Group::Certainty(b)) => b.cmp(a),
             (Group::Purpose(a), Group::Purpose(b)) => a.cmp(b),
             (Group::Online(a), Group::Online(b)) => span(a).cmp(&span(b)),
             _ => self.rank().cmp(&other.rank()),
@@ -253,6 +266,7 @@ impl fmt::Display for Group {
             Group::Unlisted(name) => write!(f, "unlisted: {name}"),
             Group::Vendor(s) | Group::Architecture(s) => f.write_str(s),
             Group::Status(s) => write!(f, "{s}"),
+            Group::Certainty(c) => write!(f, "{c}"),
             Group::Purpose(p) => f.write_str(p.tag()),
             Group::Online(d) => write!(f, "{d}"),
             Group::Unknown => f.write_str("unknown"),
@@ -357,6 +371,7 @@ impl Dim {
             GroupKey::Organisation(_) => registry.organisations().len(),
             GroupKey::Purpose => Purpose::ALL.len(),
             GroupKey::Status => Status::ALL.len(),
+            GroupKey::Certainty => Certainty::ALL.len(),
             GroupKey::OnlineYear | GroupKey::OnlineQuarter => index.periods.len(),
             GroupKey::Part => index.parts.len(),
             GroupKey::Vendor => index.vendors.len(),
@@ -413,6 +428,10 @@ impl Dim {
         };
         match self.key {
             GroupKey::Status => index.status.get(p).map_or(NONE, |&s| status_code(s)),
+            GroupKey::Certainty => index
+                .phases
+                .get(p)
+                .map_or(NONE, |row| certainty_code(row.certainty)),
             GroupKey::OnlineYear => index.phases.get(p).map_or(NONE, |row| row.year),
             GroupKey::OnlineQuarter => index.phases.get(p).map_or(NONE, |row| row.quarter),
             _ => NONE,
@@ -455,6 +474,7 @@ impl Dim {
                 .map(|o| Group::Organisation(o.id.clone())),
             GroupKey::Purpose => Purpose::ALL.get(at).map(|&p| Group::Purpose(p)),
             GroupKey::Status => Status::ALL.get(at).map(|&s| Group::Status(s)),
+            GroupKey::Certainty => Certainty::ALL.get(at).map(|&c| Group::Certainty(c)),
             GroupKey::OnlineYear | GroupKey::OnlineQuarter => {
                 index.periods.get(at).map(|&d| Group::Online(d))
             }
@@ -489,6 +509,7 @@ impl Dim {
                 position(Purpose::ALL.iter().position(|x| x == p))
             }
             (GroupKey::Status, Group::Status(s)) => Some(status_code(*s)),
+            (GroupKey::Certainty, Group::Certainty(c)) => Some(certainty_code(*c)),
             (GroupKey::OnlineYear | GroupKey::OnlineQuarter, Group::Online(d)) => {
                 position(index.periods.iter().position(|x| x == d))
             }
@@ -516,6 +537,15 @@ fn country_code(country: Option<Country>) -> Code {
 
 fn status_code(status: Status) -> Code {
     code(Status::ALL.iter().position(|&s| s == status).unwrap_or(0))
+}
+
+fn certainty_code(certainty: Certainty) -> Code {
+    code(
+        Certainty::ALL
+            .iter()
+            .position(|&c| c == certainty)
+            .unwrap_or(0),
+    )
 }
 
 /// The group of a part code: the part, family, mix or unlisted name a line counts.

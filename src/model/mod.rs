@@ -18,6 +18,7 @@
 //! ```
 
 pub mod bloc;
+mod certainty;
 pub mod country;
 mod deployment;
 mod ids;
@@ -29,6 +30,7 @@ mod source;
 /// Hardware references belong to the catalog; re-exported here beside the hardware lines
 /// that hold them.
 pub use crate::catalog::HardwareRef;
+pub use certainty::Certainty;
 pub use deployment::{DataResidency, Deployment, Participation, Purpose, Site, Sovereignty};
 pub use ids::{DeploymentId, InitiativeId, OrganisationId, ProgrammeId, SourceId};
 pub use organisation::{Organisation, OrganisationKind, Role};

@@ -22,8 +22,8 @@ use crate::catalog::resolve::Factors;
 use crate::catalog::{Catalog, HardwareRef};
 use crate::estimate::{Part, part_of};
 use crate::model::{
-    Deployment, DeploymentId, FormatReading, HardwareLine, Organisation, Phase, Purpose, Role,
-    Status,
+    Certainty, Deployment, DeploymentId, FormatReading, HardwareLine, Organisation, Phase, Purpose,
+    Role, Status,
 };
 use crate::units::{AcceleratorCount, ComputeFormat, CountingUnit};
 use crate::{Country, DatePrecision, PartialDate, Result};
@@ -214,6 +214,8 @@ pub(crate) struct PhaseRow {
     pub(crate) stated: u32,
     /// Position in [`Index::power`] of the stated power, or [`NONE`].
     pub(crate) power: u32,
+    /// How certain it is that the phase exists as recorded.
+    pub(crate) certainty: Certainty,
 }
 
 /// A hardware line's row: its count in the unit the source counted, and its kind.
@@ -408,6 +410,7 @@ impl Index {
                 .map_or(NONE, |q| periods.code(q)),
             stated,
             power,
+            certainty: phase.certainty,
         }
     }
 

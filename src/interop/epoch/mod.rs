@@ -176,8 +176,9 @@ const DEPLOYMENT_TAGS: &[&str] = &[
     COST_QUOTE,
 ];
 
-/// Columns kept as tagged lines of the phase's note.
-const PHASE_TAGS: &[&str] = &[CERTAINTY, CERTAINTY_NOTE, FIRST_OPERATIONAL_NOTE];
+/// Columns kept as tagged lines of the phase's note (`Certainty` is the phase's
+/// [`certainty`](crate::model::Phase::certainty)).
+const PHASE_TAGS: &[&str] = &[CERTAINTY_NOTE, FIRST_OPERATIONAL_NOTE];
 
 /// Columns kept as tagged lines of the power figure's note.
 const POWER_TAGS: &[&str] = &[REPORTED_POWER, CALCULATED_POWER];

@@ -10,7 +10,7 @@ use crate::interop::assemble::{Assembly, Format, LinkKind, import};
 use crate::interop::table::Row;
 use crate::interop::{ImportOptions, ImportReport, notes};
 use crate::model::{
-    Citation, Deployment, FormatReading, HardwareLine, HardwareRef, OrganisationKind,
+    Certainty, Citation, Deployment, FormatReading, HardwareLine, HardwareRef, OrganisationKind,
     Participation, Phase, Role, Site, Source, Sourced, StatedCompute, Status,
 };
 use crate::units::{AcceleratorCount, ComputeFormat, ComputeRate, Power, Precision, Sparsity};
@@ -184,8 +184,25 @@ fn phase(row: &mut Row<'_>, a: &Assembly, status: Status) -> Phase {
     phase.hardware = chips(row, a);
     phase.compute = compute(row, a, &phase.hardware).map(Box::new);
     phase.power = power(row, a).map(Box::new);
+    phase.certainty = certainty(row);
     phase.note = notes::compose([], &row.tags(TABLE, PHASE_TAGS));
     phase
+}
+
+/// Epoch AI's `Certainty` grade; an empty cell is the default (confirmed), another word is
+/// reported and read as the default.
+fn certainty(row: &mut Row<'_>) -> Certainty {
+    match row.cell(CERTAINTY).map(str::parse::<Certainty>) {
+        None => Certainty::default(),
+        Some(Ok(grade)) => grade,
+        Some(Err(_)) => {
+            row.ignore(
+                CERTAINTY,
+                "unknown certainty; Epoch AI's are Confirmed, Likely and Unlikely (read as confirmed)",
+            );
+            Certainty::default()
+        }
+    }
 }
 
 fn date_cell(row: &mut Row<'_>, column: &str) -> Option<PartialDate> {
