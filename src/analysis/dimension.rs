@@ -13,7 +13,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::catalog::{FamilyId, HardwareRef, PartId};
-use crate::model::{Certainty, Deployment, OrganisationId, Purpose, Role, Status};
+use crate::model::{Certainty, Deployment, Label, OrganisationId, Purpose, Role, Status};
 use crate::registry::Registry;
 use crate::registry::index::{Index, Kind, NONE};
 use crate::{Bloc, Country, PartialDate};
@@ -21,9 +21,9 @@ use crate::{Bloc, Country, PartialDate};
 /// What to group by.
 ///
 /// Keys read different levels of a record: the deployment (countries, blocs, organisations,
-/// purposes), the phase (status, online date) or the hardware line (part, vendor,
+/// purposes, labels), the phase (status, online date) or the hardware line (part, vendor,
 /// architecture). A record with no value for the key falls in [`Group::Unknown`]. Keys that
-/// can give one record several groups (organisations, purposes, and the hardware keys for
+/// can give one record several groups (organisations, purposes, labels, and the hardware keys for
 /// counts of phases and deployments) put the whole record in each; the table then says its
 /// groups [overlap](super::Table::overlapping).
 ///
@@ -79,6 +79,9 @@ pub enum GroupKey {
     Certainty,
     /// Each purpose of the deployment.
     Purpose,
+    /// Each [`Label`] of the deployment (a deployment without labels is in
+    /// [`Group::Unknown`]).
+    Label,
     /// The calendar year of the phase's online date.
     OnlineYear,
     /// The quarter of the phase's online date; a date known only to the half or year stays a
@@ -103,7 +106,8 @@ impl GroupKey {
             | GroupKey::HostBloc { .. }
             | GroupKey::OperatorBloc { .. }
             | GroupKey::Organisation(_)
-            | GroupKey::Purpose => Level::Deployment,
+            | GroupKey::Purpose
+            | GroupKey::Label => Level::Deployment,
             GroupKey::Status
             | GroupKey::Certainty
             | GroupKey::OnlineYear
@@ -130,6 +134,7 @@ impl fmt::Display for GroupKey {
             GroupKey::Status => f.write_str("status"),
             GroupKey::Certainty => f.write_str("certainty"),
             GroupKey::Purpose => f.write_str("purpose"),
+            GroupKey::Label => f.write_str("label"),
             GroupKey::OnlineYear => f.write_str("online year"),
             GroupKey::OnlineQuarter => f.write_str("online quarter"),
         }
@@ -183,6 +188,8 @@ pub enum Group {
     Certainty(Certainty),
     /// A purpose.
     Purpose(Purpose),
+    /// A label.
+    Label(Label),
     /// An online period: a year, or for quarters a quarter (or the half or year of a date
     /// known no better).
     Online(PartialDate),
@@ -206,8 +213,9 @@ impl Group {
             Group::Status(_) => 9,
             Group::Certainty(_) => 10,
             Group::Purpose(_) => 11,
-            Group::Online(_) => 12,
-            Group::Unknown => 13,
+            Group::Label(_) => 12,
+            Group::Online(_) => 13,
+            Group::Unknown => 14,
         }
     }
 }
@@ -236,6 +244,7 @@ impl Ord for Group {
             // The most certain first, as tables read from the firm to the speculative.
             (Group::Certainty(a), Group::Certainty(b)) => b.cmp(a),
             (Group::Purpose(a), Group::Purpose(b)) => a.cmp(b),
+            (Group::Label(a), Group::Label(b)) => a.cmp(b),
             (Group::Online(a), Group::Online(b)) => span(a).cmp(&span(b)),
             _ => self.rank().cmp(&other.rank()),
         }
@@ -268,6 +277,7 @@ impl fmt::Display for Group {
             Group::Status(s) => write!(f, "{s}"),
             Group::Certainty(c) => write!(f, "{c}"),
             Group::Purpose(p) => f.write_str(p.tag()),
+            Group::Label(l) => write!(f, "{l}"),
             Group::Online(d) => write!(f, "{d}"),
             Group::Unknown => f.write_str("unknown"),
         }
@@ -370,6 +380,7 @@ impl Dim {
             GroupKey::HostBloc { .. } | GroupKey::OperatorBloc { .. } => 2,
             GroupKey::Organisation(_) => registry.organisations().len(),
             GroupKey::Purpose => Purpose::ALL.len(),
+            GroupKey::Label => index.labels.len(),
             GroupKey::Status => Status::ALL.len(),
             GroupKey::Certainty => Certainty::ALL.len(),
             GroupKey::OnlineYear | GroupKey::OnlineQuarter => index.periods.len(),
@@ -410,6 +421,7 @@ impl Dim {
                     .filter(|i| row.purposes & (1 << i) != 0)
                     .map(code),
             ),
+            GroupKey::Label => out.extend_from_slice(index.labels_of(d)),
             _ => out.push(NONE),
         }
         if out.is_empty() {
@@ -473,6 +485,7 @@ impl Dim {
                 .get(at)
                 .map(|o| Group::Organisation(o.id.clone())),
             GroupKey::Purpose => Purpose::ALL.get(at).map(|&p| Group::Purpose(p)),
+            GroupKey::Label => index.labels.get(at).map(|l| Group::Label(l.clone())),
             GroupKey::Status => Status::ALL.get(at).map(|&s| Group::Status(s)),
             GroupKey::Certainty => Certainty::ALL.get(at).map(|&c| Group::Certainty(c)),
             GroupKey::OnlineYear | GroupKey::OnlineQuarter => {
@@ -507,6 +520,9 @@ impl Dim {
             }
             (GroupKey::Purpose, Group::Purpose(p)) => {
                 position(Purpose::ALL.iter().position(|x| x == p))
+            }
+            (GroupKey::Label, Group::Label(l)) => {
+                position(index.labels.iter().position(|x| x == l))
             }
             (GroupKey::Status, Group::Status(s)) => Some(status_code(*s)),
             (GroupKey::Certainty, Group::Certainty(c)) => Some(certainty_code(*c)),

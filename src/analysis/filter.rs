@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use super::dimension::{Code, Dim, Level};
 use super::scenario::Scenario;
 use super::{Group, GroupKey};
-use crate::model::{Certainty, DeploymentId, OrganisationId, ProgrammeId, Purpose, Role, Status};
+use crate::model::{
+    Certainty, DeploymentId, Label, OrganisationId, ProgrammeId, Purpose, Role, Status,
+};
 use crate::registry::Registry;
 use crate::registry::index::Index;
 use crate::{Bloc, Country};
@@ -104,6 +106,26 @@ pub enum Filter {
     },
     /// Deployments with one of these purposes: `In` [`GroupKey::Purpose`].
     Purpose(Vec<Purpose>),
+    /// Deployments carrying one of these labels: `In` [`GroupKey::Label`].
+    ///
+    /// ```
+    /// use sovereign_compute::analysis::{Deployments, Filter, Query};
+    /// use sovereign_compute::model::Deployment;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    ///
+    /// let standard = "epoch-standard-analysis".parse()?;
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("a".parse()?, "A", Country::US).with_label(standard))
+    ///     .deployment(Deployment::new("b".parse()?, "B", Country::US))
+    ///     .build()?;
+    /// let selected = Filter::Label(vec!["epoch-standard-analysis".parse()?]);
+    /// assert_eq!(selected.to_string(), "label epoch-standard-analysis");
+    /// let n = Query::new().filter(selected).run(&registry, Deployments)?;
+    /// assert_eq!(n.total().central(), Some(1));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    Label(Vec<Label>),
     /// The deployments a programme lists, each standing for the record counted in its place
     /// (see [`excluded`](super::excluded)). A programme the registry does not have selects
     /// nothing.
@@ -222,6 +244,10 @@ impl Filter {
             Filter::Purpose(p) => (
                 GroupKey::Purpose,
                 p.iter().map(|&p| Group::Purpose(p)).collect(),
+            ),
+            Filter::Label(l) => (
+                GroupKey::Label,
+                l.iter().cloned().map(Group::Label).collect(),
             ),
             Filter::OnlineAt { .. } | Filter::Programme(_) | Filter::Deployments(_) => {
                 return None;

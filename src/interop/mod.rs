@@ -54,7 +54,8 @@
 //! | `Note` | deployment note (free text) | |
 //! | `Certainty` | phase [`certainty`](crate::model::Phase::certainty) | Confirmed, Likely, Unlikely; an empty cell is confirmed (the default); another word is reported and read as confirmed |
 //! | `Certainty Note` | phase note, tagged line | |
-//! | `Single cluster?`, `Sector`, `Users`, `Hardware note`, `Builds Upon`, `Possible Duplicate`, `Include in Standard Analysis`, `Exclude`, `Noteworthy`, `Hardware Cost`, `Reported Cost`, `Reported Cost (Inflation adjusted)`, `Cost Quote` | deployment note, tagged lines | the model has no field for them (costs, users, Epoch AI's analysis flags); `Sector` is written back only as kept, not guessed from an organisation's kind |
+//! | `Include in Standard Analysis` | the deployment's [label](crate::model::Deployment::labels) [`epoch::STANDARD_ANALYSIS_LABEL`] when `True` | the selection Epoch AI's published analyses use; select it with [`Filter::Label`](crate::analysis::Filter::Label) |
+//! | `Single cluster?`, `Sector`, `Users`, `Hardware note`, `Builds Upon`, `Possible Duplicate`, `Exclude`, `Noteworthy`, `Hardware Cost`, `Reported Cost`, `Reported Cost (Inflation adjusted)`, `Cost Quote` | deployment note, tagged lines | the model has no field for them (costs, users, Epoch AI's analysis flags); `Sector` is written back only as kept, not guessed from an organisation's kind |
 //! | `Max OP/s`, `Max OP/s (log)`, `16-bit OP/s (log)`, `H100 equivalents`, `Total number of AI chips` | not read | derived by Epoch AI; written from the figures on export |
 //! | `Energy Efficiency`, `Energy Efficiency (log)`, `Calculated Cost`, `Rank when first operational`, `Largest existing cluster when first operational`, `% of largest cluster when first operational` | not read | derived by Epoch AI; empty on export |
 //!

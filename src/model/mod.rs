@@ -32,7 +32,7 @@ mod source;
 pub use crate::catalog::HardwareRef;
 pub use certainty::Certainty;
 pub use deployment::{DataResidency, Deployment, Participation, Purpose, Site, Sovereignty};
-pub use ids::{DeploymentId, InitiativeId, OrganisationId, ProgrammeId, SourceId};
+pub use ids::{DeploymentId, InitiativeId, Label, OrganisationId, ProgrammeId, SourceId};
 pub use organisation::{Organisation, OrganisationKind, Role};
 pub use phase::{FormatReading, HardwareLine, Phase, PhaseDates, StatedCompute, Status};
 pub use programme::{Initiative, InitiativeKind, Programme};

@@ -22,8 +22,8 @@ use crate::catalog::resolve::Factors;
 use crate::catalog::{Catalog, HardwareRef};
 use crate::estimate::{Part, part_of};
 use crate::model::{
-    Certainty, Deployment, DeploymentId, FormatReading, HardwareLine, Organisation, Phase, Purpose,
-    Role, Status,
+    Certainty, Deployment, DeploymentId, FormatReading, HardwareLine, Label, Organisation, Phase,
+    Purpose, Role, Status,
 };
 use crate::units::{AcceleratorCount, ComputeFormat, CountingUnit};
 use crate::{Country, DatePrecision, PartialDate, Result};
@@ -279,6 +279,11 @@ pub(crate) struct Index {
     pub(crate) org_start: Vec<u32>,
     /// (organisation position in the registry, role), in record order.
     pub(crate) participations: Vec<(u32, Role)>,
+    /// `label_start[d]..label_start[d + 1]` are deployment `d`'s labels, as codes in
+    /// [`Index::labels`].
+    pub(crate) label_start: Vec<u32>,
+    pub(crate) deployment_labels: Vec<u32>,
+    pub(crate) labels: Vec<Label>,
     pub(crate) kinds: Vec<Kind>,
     pub(crate) parts: Vec<HardwareRef>,
     pub(crate) vendors: Vec<String>,
@@ -334,13 +339,21 @@ impl Index {
             line_start: Vec::with_capacity(phases + 1),
             lines: Vec::with_capacity(line_kinds.len()),
             org_start: Vec::with_capacity(deployments.len() + 1),
+            label_start: Vec::with_capacity(deployments.len() + 1),
             ..Index::default()
         };
         let mut periods = Interner::default();
+        let mut labels = Interner::default();
         let mut line_kinds = line_kinds.iter().copied();
         for (deployment, &counted) in deployments.iter().zip(&counted_as) {
             index.phase_start.push(offset(index.phases.len()));
             index.org_start.push(offset(index.participations.len()));
+            index
+                .label_start
+                .push(offset(index.deployment_labels.len()));
+            for label in &deployment.labels {
+                index.deployment_labels.push(labels.code(label.clone()));
+            }
             for p in &deployment.organisations {
                 let org = org_position
                     .get(p.organisation.as_str())
@@ -371,12 +384,16 @@ impl Index {
         }
         index.phase_start.push(offset(index.phases.len()));
         index.org_start.push(offset(index.participations.len()));
+        index
+            .label_start
+            .push(offset(index.deployment_labels.len()));
         index.line_start.push(offset(index.lines.len()));
         index.kinds = kinds.kinds;
         index.parts = kinds.parts.values;
         index.vendors = kinds.vendors.values;
         index.architectures = kinds.architectures.values;
         index.periods = periods.values;
+        index.labels = labels.values;
         Ok(index)
     }
 
@@ -450,6 +467,13 @@ impl Index {
         let start = self.org_start.get(d).copied().unwrap_or(0) as usize;
         let end = self.org_start.get(d + 1).copied().unwrap_or(0) as usize;
         self.participations.get(start..end).unwrap_or_default()
+    }
+
+    /// The label codes of deployment `d`.
+    pub(crate) fn labels_of(&self, d: usize) -> &[u32] {
+        let start = self.label_start.get(d).copied().unwrap_or(0) as usize;
+        let end = self.label_start.get(d + 1).copied().unwrap_or(0) as usize;
+        self.deployment_labels.get(start..end).unwrap_or_default()
     }
 
     /// A line's GPUs by the rounding rule: bounds and central value in the counted unit,

@@ -87,6 +87,7 @@ pub fn write(registry: &Registry) -> Result<Export> {
             // `Sector` is written only as kept from an import: an organisation's kind is
             // shared by every row that names it, so it does not say what this row said.
             cells.extend(kept(d.note.as_deref(), TABLE, DEPLOYMENT_TAGS));
+            cells.extend(standard_analysis(d));
             cells.push((CERTAINTY, certainty(p)));
             cells.extend(kept(p.note.as_deref(), TABLE, &[CERTAINTY_NOTE]));
             cells.extend(sources(registry, d, &mut sheet));
@@ -109,6 +110,20 @@ fn status_word(status: Status) -> &'static str {
         Status::Decommissioned => "Decommissioned",
         other => other.tag(),
     }
+}
+
+/// `True` for a deployment in Epoch AI's standard-analysis selection (its label, or the
+/// column kept in the note of a registry saved before deployments had labels).
+fn standard_analysis(d: &Deployment) -> Option<(&'static str, String)> {
+    let labelled = d
+        .labels
+        .iter()
+        .any(|l| l.as_str() == super::STANDARD_ANALYSIS_LABEL);
+    if labelled {
+        return Some((STANDARD_ANALYSIS, "True".to_owned()));
+    }
+    notes::tag(d.note.as_deref(), &notes::key(TABLE, STANDARD_ANALYSIS))
+        .map(|kept| (STANDARD_ANALYSIS, kept))
 }
 
 /// Epoch AI's word for the phase's certainty. A confirmed phase whose note keeps another
