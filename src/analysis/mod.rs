@@ -96,6 +96,7 @@ pub mod diff;
 mod dimension;
 mod duplicates;
 mod filter;
+pub mod h100e;
 mod hashing;
 mod measure;
 mod parallel;
@@ -115,6 +116,7 @@ pub use diff::{
 pub use dimension::{Group, GroupKey, operator_country};
 pub use duplicates::{Exclusion, excluded};
 pub use filter::Filter;
+pub use h100e::{EPOCH_H100_OPS, H100_SXM, H100Equivalents, H100e};
 pub use measure::{
     Compute, Deployments, FacilityPower, Gpus, ItPower, Measure, Phases, Route, Routes,
 };

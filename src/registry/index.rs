@@ -31,6 +31,9 @@ use crate::{Country, DatePrecision, PartialDate, Result};
 /// "No value" for the `u32` codes and offsets below.
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// The catalog part H100 equivalents are counted in (`analysis::H100_SXM`).
+pub(crate) const REFERENCE_PART: &str = "nvidia-h100-sxm";
+
 /// A distinct kind of hardware line: a canonical reference counted in one unit, resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Kind {
@@ -81,6 +84,20 @@ impl<'c> Kinds<'c> {
             vendors: Interner::default(),
             architectures: Interner::default(),
         }
+    }
+
+    /// The per-GPU peaks of [`REFERENCE_PART`] in this catalog, by
+    /// [`FORMATS`](crate::catalog::resolve::FORMATS) position; none when the catalog does not
+    /// have it.
+    fn reference(&self) -> [Option<f64>; 18] {
+        self.catalog
+            .resolve_hardware(
+                &HardwareRef::Part(REFERENCE_PART.into()),
+                Some(CountingUnit::Gpu),
+            )
+            .ok()
+            .and_then(|r| r.factors().candidates.first().map(|c| c.peak))
+            .unwrap_or_default()
     }
 
     /// The kind of a line, resolving it the first time its reference and unit are met.
@@ -291,6 +308,9 @@ pub(crate) struct Index {
     pub(crate) periods: Vec<PartialDate>,
     pub(crate) stated: Vec<StatedRow>,
     pub(crate) power: Vec<Part<crate::units::Power>>,
+    /// The per-GPU peaks of the H100 SXM ([`REFERENCE_PART`]) in the registry's catalog, by
+    /// [`FORMATS`](crate::catalog::resolve::FORMATS) position: what H100 equivalents divide by.
+    pub(crate) h100: [Option<f64>; 18],
 }
 
 /// Converts a position to a `u32` offset; a registry with more rows than that is refused when
@@ -388,6 +408,7 @@ impl Index {
             .label_start
             .push(offset(index.deployment_labels.len()));
         index.line_start.push(offset(index.lines.len()));
+        index.h100 = kinds.reference();
         index.kinds = kinds.kinds;
         index.parts = kinds.parts.values;
         index.vendors = kinds.vendors.values;
