@@ -137,6 +137,7 @@ fn grouping_by_certainty_reads_most_certain_first() -> R {
     Ok(())
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn wire_omits_the_default_and_reads_old_documents_as_confirmed() -> R {
     let r = registry()?;

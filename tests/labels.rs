@@ -66,6 +66,7 @@ fn labels_group_and_filter_alike() -> R {
     Ok(())
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn labels_round_trip_and_are_checked() -> R {
     let r = registry()?;
