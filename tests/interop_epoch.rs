@@ -280,11 +280,12 @@ fn hedged_words_survive_in_quote_and_certainty_note() {
         beta.sources[1].quote.as_deref(),
         Some("more than 2,000 GB200 superchips")
     );
-    let note = beta.phases[0].note.as_deref();
     assert_eq!(
-        note_field(note, "Epoch AI Certainty").as_deref(),
-        Some("Likely")
+        beta.phases[0].certainty,
+        sovereign_compute::model::Certainty::Likely
     );
+    let note = beta.phases[0].note.as_deref();
+    assert_eq!(note_field(note, "Epoch AI Certainty"), None);
     assert!(
         note_field(note, "Epoch AI Certainty Note")
             .unwrap()

@@ -13,7 +13,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::catalog::{FamilyId, HardwareRef, PartId};
-use crate::model::{Deployment, OrganisationId, Purpose, Role, Status};
+use crate::model::{Certainty, Deployment, Label, OrganisationId, Purpose, Role, Status};
 use crate::registry::Registry;
 use crate::registry::index::{Index, Kind, NONE};
 use crate::{Bloc, Country, PartialDate};
@@ -21,9 +21,9 @@ use crate::{Bloc, Country, PartialDate};
 /// What to group by.
 ///
 /// Keys read different levels of a record: the deployment (countries, blocs, organisations,
-/// purposes), the phase (status, online date) or the hardware line (part, vendor,
+/// purposes, labels), the phase (status, online date) or the hardware line (part, vendor,
 /// architecture). A record with no value for the key falls in [`Group::Unknown`]. Keys that
-/// can give one record several groups (organisations, purposes, and the hardware keys for
+/// can give one record several groups (organisations, purposes, labels, and the hardware keys for
 /// counts of phases and deployments) put the whole record in each; the table then says its
 /// groups [overlap](super::Table::overlapping).
 ///
@@ -74,8 +74,14 @@ pub enum GroupKey {
     Architecture,
     /// The phase's lifecycle status.
     Status,
+    /// How certain it is that the phase exists as recorded ([`Certainty`]); every phase has a
+    /// grade (confirmed by default), so no phase is in [`Group::Unknown`].
+    Certainty,
     /// Each purpose of the deployment.
     Purpose,
+    /// Each [`Label`] of the deployment (a deployment without labels is in
+    /// [`Group::Unknown`]).
+    Label,
     /// The calendar year of the phase's online date.
     OnlineYear,
     /// The quarter of the phase's online date; a date known only to the half or year stays a
@@ -100,8 +106,12 @@ impl GroupKey {
             | GroupKey::HostBloc { .. }
             | GroupKey::OperatorBloc { .. }
             | GroupKey::Organisation(_)
-            | GroupKey::Purpose => Level::Deployment,
-            GroupKey::Status | GroupKey::OnlineYear | GroupKey::OnlineQuarter => Level::Phase,
+            | GroupKey::Purpose
+            | GroupKey::Label => Level::Deployment,
+            GroupKey::Status
+            | GroupKey::Certainty
+            | GroupKey::OnlineYear
+            | GroupKey::OnlineQuarter => Level::Phase,
             GroupKey::Part | GroupKey::Vendor | GroupKey::Architecture => Level::Line,
         }
     }
@@ -122,7 +132,9 @@ impl fmt::Display for GroupKey {
             GroupKey::Vendor => f.write_str("vendor"),
             GroupKey::Architecture => f.write_str("architecture"),
             GroupKey::Status => f.write_str("status"),
+            GroupKey::Certainty => f.write_str("certainty"),
             GroupKey::Purpose => f.write_str("purpose"),
+            GroupKey::Label => f.write_str("label"),
             GroupKey::OnlineYear => f.write_str("online year"),
             GroupKey::OnlineQuarter => f.write_str("online quarter"),
         }
@@ -131,8 +143,9 @@ impl fmt::Display for GroupKey {
 
 /// One group of a [`GroupKey`].
 ///
-/// Groups sort by kind, then value: countries by code, statuses in lifecycle order, online
-/// periods by their earliest then latest day, [`Unknown`](Group::Unknown) last.
+/// Groups sort by kind, then value: countries by code, statuses in lifecycle order,
+/// certainty grades from the most certain, online periods by their earliest then latest day,
+/// [`Unknown`](Group::Unknown) last.
 ///
 /// # Example
 /// ```
@@ -171,8 +184,12 @@ pub enum Group {
     Architecture(String),
     /// A lifecycle status.
     Status(Status),
+    /// A certainty grade.
+    Certainty(Certainty),
     /// A purpose.
     Purpose(Purpose),
+    /// A label.
+    Label(Label),
     /// An online period: a year, or for quarters a quarter (or the half or year of a date
     /// known no better).
     Online(PartialDate),
@@ -194,9 +211,11 @@ impl Group {
             Group::Vendor(_) => 7,
             Group::Architecture(_) => 8,
             Group::Status(_) => 9,
-            Group::Purpose(_) => 10,
-            Group::Online(_) => 11,
-            Group::Unknown => 12,
+            Group::Certainty(_) => 10,
+            Group::Purpose(_) => 11,
+            Group::Label(_) => 12,
+            Group::Online(_) => 13,
+            Group::Unknown => 14,
         }
     }
 }
@@ -222,7 +241,10 @@ impl Ord for Group {
             | (Group::Vendor(a), Group::Vendor(b))
             | (Group::Architecture(a), Group::Architecture(b)) => a.cmp(b),
             (Group::Status(a), Group::Status(b)) => a.cmp(b),
+            // The most certain first, as tables read from the firm to the speculative.
+            (Group::Certainty(a), Group::Certainty(b)) => b.cmp(a),
             (Group::Purpose(a), Group::Purpose(b)) => a.cmp(b),
+            (Group::Label(a), Group::Label(b)) => a.cmp(b),
             (Group::Online(a), Group::Online(b)) => span(a).cmp(&span(b)),
             _ => self.rank().cmp(&other.rank()),
         }
@@ -253,7 +275,9 @@ impl fmt::Display for Group {
             Group::Unlisted(name) => write!(f, "unlisted: {name}"),
             Group::Vendor(s) | Group::Architecture(s) => f.write_str(s),
             Group::Status(s) => write!(f, "{s}"),
+            Group::Certainty(c) => write!(f, "{c}"),
             Group::Purpose(p) => f.write_str(p.tag()),
+            Group::Label(l) => write!(f, "{l}"),
             Group::Online(d) => write!(f, "{d}"),
             Group::Unknown => f.write_str("unknown"),
         }
@@ -356,7 +380,9 @@ impl Dim {
             GroupKey::HostBloc { .. } | GroupKey::OperatorBloc { .. } => 2,
             GroupKey::Organisation(_) => registry.organisations().len(),
             GroupKey::Purpose => Purpose::ALL.len(),
+            GroupKey::Label => index.labels.len(),
             GroupKey::Status => Status::ALL.len(),
+            GroupKey::Certainty => Certainty::ALL.len(),
             GroupKey::OnlineYear | GroupKey::OnlineQuarter => index.periods.len(),
             GroupKey::Part => index.parts.len(),
             GroupKey::Vendor => index.vendors.len(),
@@ -395,6 +421,7 @@ impl Dim {
                     .filter(|i| row.purposes & (1 << i) != 0)
                     .map(code),
             ),
+            GroupKey::Label => out.extend_from_slice(index.labels_of(d)),
             _ => out.push(NONE),
         }
         if out.is_empty() {
@@ -413,6 +440,10 @@ impl Dim {
         };
         match self.key {
             GroupKey::Status => index.status.get(p).map_or(NONE, |&s| status_code(s)),
+            GroupKey::Certainty => index
+                .phases
+                .get(p)
+                .map_or(NONE, |row| certainty_code(row.certainty)),
             GroupKey::OnlineYear => index.phases.get(p).map_or(NONE, |row| row.year),
             GroupKey::OnlineQuarter => index.phases.get(p).map_or(NONE, |row| row.quarter),
             _ => NONE,
@@ -454,7 +485,9 @@ impl Dim {
                 .get(at)
                 .map(|o| Group::Organisation(o.id.clone())),
             GroupKey::Purpose => Purpose::ALL.get(at).map(|&p| Group::Purpose(p)),
+            GroupKey::Label => index.labels.get(at).map(|l| Group::Label(l.clone())),
             GroupKey::Status => Status::ALL.get(at).map(|&s| Group::Status(s)),
+            GroupKey::Certainty => Certainty::ALL.get(at).map(|&c| Group::Certainty(c)),
             GroupKey::OnlineYear | GroupKey::OnlineQuarter => {
                 index.periods.get(at).map(|&d| Group::Online(d))
             }
@@ -488,7 +521,11 @@ impl Dim {
             (GroupKey::Purpose, Group::Purpose(p)) => {
                 position(Purpose::ALL.iter().position(|x| x == p))
             }
+            (GroupKey::Label, Group::Label(l)) => {
+                position(index.labels.iter().position(|x| x == l))
+            }
             (GroupKey::Status, Group::Status(s)) => Some(status_code(*s)),
+            (GroupKey::Certainty, Group::Certainty(c)) => Some(certainty_code(*c)),
             (GroupKey::OnlineYear | GroupKey::OnlineQuarter, Group::Online(d)) => {
                 position(index.periods.iter().position(|x| x == d))
             }
@@ -516,6 +553,15 @@ fn country_code(country: Option<Country>) -> Code {
 
 fn status_code(status: Status) -> Code {
     code(Status::ALL.iter().position(|&s| s == status).unwrap_or(0))
+}
+
+fn certainty_code(certainty: Certainty) -> Code {
+    code(
+        Certainty::ALL
+            .iter()
+            .position(|&c| c == certainty)
+            .unwrap_or(0),
+    )
 }
 
 /// The group of a part code: the part, family, mix or unlisted name a line counts.

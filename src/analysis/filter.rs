@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use super::dimension::{Code, Dim, Level};
 use super::scenario::Scenario;
 use super::{Group, GroupKey};
-use crate::model::{DeploymentId, OrganisationId, ProgrammeId, Purpose, Role, Status};
+use crate::model::{
+    Certainty, DeploymentId, Label, OrganisationId, ProgrammeId, Purpose, Role, Status,
+};
 use crate::registry::Registry;
 use crate::registry::index::Index;
 use crate::{Bloc, Country};
@@ -63,6 +65,9 @@ pub enum Filter {
     },
     /// Phases in one of these statuses: `In` [`GroupKey::Status`].
     Status(Vec<Status>),
+    /// Phases graded one of these certainties: `In` [`GroupKey::Certainty`]. Made by
+    /// [`Filter::at_least`] for "at least this certain".
+    Certainty(Vec<Certainty>),
     /// Phases that count on `date` under `scenario` (see [`Scenario`]): capacity at a date.
     OnlineAt {
         /// The day.
@@ -101,6 +106,26 @@ pub enum Filter {
     },
     /// Deployments with one of these purposes: `In` [`GroupKey::Purpose`].
     Purpose(Vec<Purpose>),
+    /// Deployments carrying one of these labels: `In` [`GroupKey::Label`].
+    ///
+    /// ```
+    /// use sovereign_compute::analysis::{Deployments, Filter, Query};
+    /// use sovereign_compute::model::Deployment;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    ///
+    /// let standard = "epoch-standard-analysis".parse()?;
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("a".parse()?, "A", Country::US).with_label(standard))
+    ///     .deployment(Deployment::new("b".parse()?, "B", Country::US))
+    ///     .build()?;
+    /// let selected = Filter::Label(vec!["epoch-standard-analysis".parse()?]);
+    /// assert_eq!(selected.to_string(), "label epoch-standard-analysis");
+    /// let n = Query::new().filter(selected).run(&registry, Deployments)?;
+    /// assert_eq!(n.total().central(), Some(1));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    Label(Vec<Label>),
     /// The deployments a programme lists, each standing for the record counted in its place
     /// (see [`excluded`](super::excluded)). A programme the registry does not have selects
     /// nothing.
@@ -126,6 +151,47 @@ pub enum Filter {
 }
 
 impl Filter {
+    /// Phases at least as certain as `grade`: [`Filter::Certainty`] with `grade` and every
+    /// grade above it.
+    ///
+    /// It composes with either reading of dates: with
+    /// [`OnlineAt`](Self::OnlineAt) (or a [`series`](super::Query::series)) under
+    /// [`Scenario::Committed`], a phase counts when it is certainly running by the
+    /// announced timeline *and* at least this certain.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Filter, Gpus, Query, Scenario};
+    /// use sovereign_compute::estimate::Estimate;
+    /// use sovereign_compute::model::*;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    ///
+    /// let gpus = |n: &str| -> sovereign_compute::Result<HardwareLine> {
+    ///     Ok(HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse(n)?)))
+    /// };
+    /// let phase = |name: &str, grade, n: &str| -> sovereign_compute::Result<Phase> {
+    ///     Ok(Phase::new(name, Status::Planned).online("2026-Q1".parse()?).with_certainty(grade).with_hardware(gpus(n)?))
+    /// };
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR)
+    ///         .with_phase(phase("stated", Certainty::Confirmed, "1,000 GPUs")?)
+    ///         .with_phase(phase("reported", Certainty::Likely, "2,000 GPUs")?)
+    ///         .with_phase(phase("rumoured", Certainty::Unlikely, "4,000 GPUs")?))
+    ///     .build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    /// let query = Query::new()
+    ///     .filter(Filter::OnlineAt { date: day, scenario: Scenario::Committed })
+    ///     .filter(Filter::at_least(Certainty::Likely));
+    /// assert_eq!(query.run(&registry, Gpus)?.total().central().map(|n| n.count()), Some(3_000));
+    /// assert_eq!(Filter::at_least(Certainty::Likely).to_string(), "certainty confirmed or likely");
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn at_least(grade: Certainty) -> Filter {
+        Filter::Certainty(grade.and_above())
+    }
+
     /// The dimension and groups of a filter that selects by group; `None` for
     /// [`OnlineAt`](Self::OnlineAt), [`Programme`](Self::Programme) and
     /// [`Deployments`](Self::Deployments).
@@ -151,6 +217,10 @@ impl Filter {
                 GroupKey::Status,
                 s.iter().map(|&s| Group::Status(s)).collect(),
             ),
+            Filter::Certainty(c) => (
+                GroupKey::Certainty,
+                c.iter().map(|&c| Group::Certainty(c)).collect(),
+            ),
             Filter::HostCountry(c) => (GroupKey::HostCountry, countries(c)),
             Filter::OperatorCountry(c) => (GroupKey::OperatorCountry, countries(c)),
             Filter::HostBloc { bloc, date } => (
@@ -174,6 +244,10 @@ impl Filter {
             Filter::Purpose(p) => (
                 GroupKey::Purpose,
                 p.iter().map(|&p| Group::Purpose(p)).collect(),
+            ),
+            Filter::Label(l) => (
+                GroupKey::Label,
+                l.iter().cloned().map(Group::Label).collect(),
             ),
             Filter::OnlineAt { .. } | Filter::Programme(_) | Filter::Deployments(_) => {
                 return None;

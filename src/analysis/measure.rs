@@ -221,6 +221,35 @@ pub(crate) mod sealed {
         fn quantity(&self) -> &'static str {
             "value"
         }
+
+        /// Whether the measure can be answered over this index, checked once per query (a
+        /// figure it divides by must be in the registry's catalog).
+        ///
+        /// # Errors
+        /// What is missing.
+        fn check(&self, _index: &Index) -> Result<()> {
+            Ok(())
+        }
+
+        /// [`plan`](Self::plan), for a measure whose figures depend on the registry (H100
+        /// equivalents divide by the H100 in the registry's catalog). The pass calls this.
+        fn plan_in(&self, _index: &Index, kind: &Kind) -> Plan {
+            self.plan(kind)
+        }
+
+        /// [`derive`](Self::derive), as [`plan_in`](Self::plan_in) is to `plan`. The pass
+        /// calls this.
+        ///
+        /// # Errors
+        /// Overflow.
+        fn derive_in(
+            &self,
+            _index: &Index,
+            line: &LineRow,
+            kind: &Kind,
+        ) -> Result<(Part<Self::Value>, Route)> {
+            self.derive(line, kind)
+        }
     }
 
     /// How lines of one kind are derived for a measure.
@@ -245,7 +274,7 @@ fn finite(value: f64) -> Option<f64> {
 
 /// The plan of a kind whose lines are GPUs × a per-GPU figure of its one candidate (`figure`
 /// picks it, `None` when the candidate has none).
-fn scaled_plan(kind: &Kind, figure: impl Fn(&CandidateFactors) -> Option<f64>) -> Plan {
+pub(super) fn scaled_plan(kind: &Kind, figure: impl Fn(&CandidateFactors) -> Option<f64>) -> Plan {
     match kind.factors.candidates.as_slice() {
         [] => Plan::Unknown,
         [one] => match (one.gpus_per_unit, figure(one)) {
@@ -261,7 +290,7 @@ fn scaled_plan(kind: &Kind, figure: impl Fn(&CandidateFactors) -> Option<f64>) -
 }
 
 /// The route of a derived part: derived when known, unknown otherwise.
-fn derived<T>(part: Part<T>) -> (Part<T>, Route) {
+pub(super) fn derived<T>(part: Part<T>) -> (Part<T>, Route) {
     let route = if part.is_some() {
         Route::Derived
     } else {

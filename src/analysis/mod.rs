@@ -43,6 +43,8 @@
 //! | measures ([`Measure`]) | [`Gpus`], [`Compute`] in one format, [`ItPower`], [`FacilityPower`] at a PUE, [`Deployments`], [`Phases`] |
 //! | [`Table`], [`Row`] | a [`Total`](crate::estimate::Total) per [`Group`] and overall, with the [`Routes`] of its parts, shares, top-N and a text table |
 //! | [`Scenario`] | committed or optimistic reading of partial dates: what counts on a day |
+//! | [`H100Equivalents`] ([`h100e`]) | compute counted in H100 SXM GPUs: [`at`](H100Equivalents::at) a format over the H100's figure at the same format, or [`epoch`](H100Equivalents::epoch) following Epoch AI's definition |
+//! | [`Filter::at_least`], [`GroupKey::Certainty`], [`GroupKey::Label`] | what is at least as certain as a [`Certainty`](crate::model::Certainty) grade, composing with either scenario; deployments by [`Label`](crate::model::Label) (Epoch AI's standard-analysis selection) |
 //! | [`reconcile_compute`], [`reconcile_gpus`] | a programme's headline claim against its itemised deployments: [`Reconciliation`] |
 //! | [`overlaps`], [`excluded`] | deployments two programmes list; deployments left out as superseded or duplicate |
 //! | [`operator_country`] | who controls a deployment, with the fallbacks |
@@ -76,6 +78,11 @@
 //! [`Filter::Status`] names their status. Capacity at a date is [`Filter::OnlineAt`] with a
 //! [`Scenario`]; a series is the same question at many dates.
 //!
+//! **Certainty**: every phase has a [`Certainty`](crate::model::Certainty) grade (confirmed,
+//! likely, unlikely; confirmed unless a source hedges). A scenario reads dates only;
+//! [`Filter::at_least`] adds "at least this certain", so that committed and at least likely is
+//! what certainly runs by the announced timeline among what is not merely rumoured.
+//!
 //! **Groups**: a record with no value for a key is in [`Group::Unknown`]. The host country is
 //! where the hardware is; the operator country is who controls it ([`operator_country`]:
 //! stated, else the headquarters of the operator, else of the owner). A record in several
@@ -96,6 +103,7 @@ pub mod diff;
 mod dimension;
 mod duplicates;
 mod filter;
+pub mod h100e;
 mod hashing;
 mod measure;
 mod parallel;
@@ -115,6 +123,7 @@ pub use diff::{
 pub use dimension::{Group, GroupKey, operator_country};
 pub use duplicates::{Exclusion, excluded};
 pub use filter::Filter;
+pub use h100e::{EPOCH_H100_OPS, H100_SXM, H100Equivalents, H100e};
 pub use measure::{
     Compute, Deployments, FacilityPower, Gpus, ItPower, Measure, Phases, Route, Routes,
 };

@@ -158,7 +158,10 @@ impl Query {
     ///
     /// # Errors
     /// [`Error::Overflow`](crate::Error::Overflow) if a sum does not fit its type (more than
-    /// `u64::MAX` GPUs, a rate that is not a finite `f64`).
+    /// `u64::MAX` GPUs, a rate that is not a finite `f64`);
+    /// [`Error::MissingFigure`](crate::Error::MissingFigure) for
+    /// [`H100Equivalents::at`](super::H100Equivalents::at) a format the registry's catalog has
+    /// no H100 SXM figure for.
     ///
     /// # Example
     /// ```
@@ -176,6 +179,7 @@ impl Query {
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn run<M: Measure>(&self, registry: &Registry, measure: M) -> Result<Table<M>> {
+        measure.check(registry.index())?;
         let walk = Walk::new(registry, self, &measure, None);
         // Each chunk of deployments into its own collector, on the machine's cores; merged in
         // chunk order, so that the sums do not depend on the number of threads.

@@ -23,7 +23,10 @@ use crate::model::{Phase, Status};
 ///
 /// Cancelled and superseded phases never count. Every other status allows counting: the
 /// scenario reads the timeline as announced and does not judge how firm an announcement is
-/// (filter on [`Status`](crate::model::Status) for that). A phase without an online date
+/// (filter on [`Status`](crate::model::Status) for that) or how certain it is that the
+/// phase exists at all: for that, add [`Filter::at_least`](super::Filter::at_least) with a
+/// [`Certainty`](crate::model::Certainty) grade, which composes with either reading (what is
+/// certainly running by the announced timeline *and* at least likely). A phase without an online date
 /// counts only if its status says it is already running (validated registries give every
 /// running phase an online date, so in practice such a phase does not count).
 ///

@@ -412,6 +412,7 @@ impl<M: Measure> Series<M> {
         scenario: Scenario,
         points: &Points,
     ) -> Result<Self> {
+        measure.check(registry.index())?;
         let walk = Walk::new(registry, query, &measure, Some(scenario));
         let like = measure.one();
         // Each chunk of deployments into its own lanes, on the machine's cores; merged in

@@ -126,7 +126,11 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
         Self {
             registry,
             index,
-            plans: index.kinds.iter().map(|k| measure.plan(k)).collect(),
+            plans: index
+                .kinds
+                .iter()
+                .map(|k| measure.plan_in(index, k))
+                .collect(),
             measure,
             by_line: has_line_key || filters.has_line_filters(),
             has_line_key,
@@ -467,7 +471,7 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
                 Some(kind) => {
                     let (part, route) = self
                         .measure
-                        .derive(line, kind)
+                        .derive_in(self.index, line, kind)
                         .map_err(|e| Fault::Other(Box::new(e)))?;
                     Ok((to_raw(&part), route))
                 }

@@ -640,8 +640,9 @@ impl Factors {
         )
     }
 
-    /// Each candidate's GPUs × its per-GPU factor, spanned.
-    fn scaled<T: Amount>(
+    /// Each candidate's GPUs × its per-GPU factor, spanned; unknown when a candidate has no
+    /// factor.
+    pub(crate) fn scaled<T: Amount>(
         &self,
         count: Part<AcceleratorCount>,
         factor: impl Fn(&CandidateFactors) -> Option<f64>,

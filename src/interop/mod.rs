@@ -52,8 +52,10 @@
 //! | `Quote` | quote of the citation of `Source 1` (of the table when there is none) | |
 //! | `Superseded by`, `Possible Duplicate Of` | [`superseded_by`](crate::model::Deployment::superseded_by), [`duplicate_of`](crate::model::Deployment::duplicate_of) | by name, once every row is read, so that totals count each cluster once; a name no row has, or several have, is reported and the link dropped |
 //! | `Note` | deployment note (free text) | |
-//! | `Certainty`, `Certainty Note` | phase note, tagged lines | |
-//! | `Single cluster?`, `Sector`, `Users`, `Hardware note`, `Builds Upon`, `Possible Duplicate`, `Include in Standard Analysis`, `Exclude`, `Noteworthy`, `Hardware Cost`, `Reported Cost`, `Reported Cost (Inflation adjusted)`, `Cost Quote` | deployment note, tagged lines | the model has no field for them (costs, users, Epoch AI's analysis flags); `Sector` is written back only as kept, not guessed from an organisation's kind |
+//! | `Certainty` | phase [`certainty`](crate::model::Phase::certainty) | Confirmed, Likely, Unlikely; an empty cell is confirmed (the default); another word is reported and read as confirmed |
+//! | `Certainty Note` | phase note, tagged line | |
+//! | `Include in Standard Analysis` | the deployment's [label](crate::model::Deployment::labels) [`epoch::STANDARD_ANALYSIS_LABEL`] when `True` | the selection Epoch AI's published analyses use; select it with [`Filter::Label`](crate::analysis::Filter::Label) |
+//! | `Single cluster?`, `Sector`, `Users`, `Hardware note`, `Builds Upon`, `Possible Duplicate`, `Exclude`, `Noteworthy`, `Hardware Cost`, `Reported Cost`, `Reported Cost (Inflation adjusted)`, `Cost Quote` | deployment note, tagged lines | the model has no field for them (costs, users, Epoch AI's analysis flags); `Sector` is written back only as kept, not guessed from an organisation's kind |
 //! | `Max OP/s`, `Max OP/s (log)`, `16-bit OP/s (log)`, `H100 equivalents`, `Total number of AI chips` | not read | derived by Epoch AI; written from the figures on export |
 //! | `Energy Efficiency`, `Energy Efficiency (log)`, `Calculated Cost`, `Rank when first operational`, `Largest existing cluster when first operational`, `% of largest cluster when first operational` | not read | derived by Epoch AI; empty on export |
 //!
@@ -84,9 +86,9 @@
 //! # Tagged note lines
 //!
 //! Columns the model has no field for are kept as lines `<table> <column>: <value>` at the
-//! end of a note (`TOP500 Rank: 4`, `Epoch AI Certainty: Likely`), with line breaks in the
+//! end of a note (`TOP500 Rank: 4`, `Epoch AI Users: OpenAI`), with line breaks in the
 //! value written `\n`. The writers write them back; [`note_field`] reads one. They are a
-//! stopgap for fields the model may gain (Rpeak, certainty, costs).
+//! stopgap for fields the model may gain (Rpeak, costs).
 //!
 //! # IDs
 //!
@@ -244,17 +246,18 @@ impl ImportOptions {
     }
 }
 
-/// The value of a tagged note line (see the [module docs](self)), e.g. the `Certainty` an
-/// Epoch AI import kept: `note_field(note, "Epoch AI Certainty")`.
+/// The value of a tagged note line (see the [module docs](self)), e.g. the `Users` an
+/// Epoch AI import kept: `note_field(note, "Epoch AI Users")`.
 ///
 /// # Example
 /// ```
 /// use sovereign_compute::interop::{ImportOptions, epoch, note_field};
 ///
-/// let csv = "Name,Status,Certainty,Country,Users\nX,Planned,Likely,Japan,\"SoftBank, partners\"\n";
+/// let csv = "Name,Status,Certainty Note,Country,Users\nX,Planned,Reported by two outlets,Japan,\"SoftBank, partners\"\n";
 /// let report = epoch::read(csv.as_bytes(), &ImportOptions::new())?;
 /// let d = &report.registry.deployments()[0];
-/// assert_eq!(note_field(d.phases[0].note.as_deref(), "Epoch AI Certainty").as_deref(), Some("Likely"));
+/// let note = d.phases[0].note.as_deref();
+/// assert_eq!(note_field(note, "Epoch AI Certainty Note").as_deref(), Some("Reported by two outlets"));
 /// assert_eq!(note_field(d.note.as_deref(), "Epoch AI Users").as_deref(), Some("SoftBank, partners"));
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```

@@ -1,6 +1,6 @@
 //! Deployments: where the hardware is, who is involved, what it is for, and its phases.
 
-use super::{Citation, DeploymentId, OrganisationId, Phase, Role};
+use super::{Citation, DeploymentId, Label, OrganisationId, Phase, Role};
 use crate::Country;
 
 tag_enum! {
@@ -206,6 +206,13 @@ pub struct Deployment {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub purposes: Vec<Purpose>,
+    /// Labels naming selections the deployment belongs to (`epoch-standard-analysis`), for
+    /// grouping and filtering ([`GroupKey::Label`](crate::analysis::GroupKey::Label)).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub labels: Vec<Label>,
     /// Operator country and data residency.
     #[cfg_attr(
         feature = "serde",
@@ -269,6 +276,7 @@ impl Deployment {
             site: None,
             organisations: Vec::new(),
             purposes: Vec::new(),
+            labels: Vec::new(),
             sovereignty: Sovereignty::default(),
             phases: Vec::new(),
             superseded_by: None,
@@ -306,6 +314,21 @@ impl Deployment {
     /// ```
     pub fn with_purpose(mut self, purpose: Purpose) -> Self {
         self.purposes.push(purpose);
+        self
+    }
+
+    /// Adds a label.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::Deployment;
+    /// use sovereign_compute::Country;
+    /// let d = Deployment::new("d".parse()?, "D", Country::FR).with_label("epoch-standard-analysis".parse()?);
+    /// assert_eq!(d.labels[0].as_str(), "epoch-standard-analysis");
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn with_label(mut self, label: Label) -> Self {
+        self.labels.push(label);
         self
     }
 

@@ -127,6 +127,13 @@ model_id! {
     /// The ID of an [`Initiative`](super::Initiative).
     InitiativeId, "initiative ID", "de-bavaria-ai-center"
 }
+model_id! {
+    /// A label naming a selection a [`Deployment`](super::Deployment) belongs to, such as
+    /// Epoch AI's standard-analysis selection (`epoch-standard-analysis`): a query groups by
+    /// labels with [`GroupKey::Label`](crate::analysis::GroupKey::Label) and selects them with
+    /// [`Filter::Label`](crate::analysis::Filter::Label).
+    Label, "label", "epoch-standard-analysis"
+}
 
 #[cfg(test)]
 mod tests {

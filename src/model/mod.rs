@@ -18,6 +18,7 @@
 //! ```
 
 pub mod bloc;
+mod certainty;
 pub mod country;
 mod deployment;
 mod ids;
@@ -29,8 +30,9 @@ mod source;
 /// Hardware references belong to the catalog; re-exported here beside the hardware lines
 /// that hold them.
 pub use crate::catalog::HardwareRef;
+pub use certainty::Certainty;
 pub use deployment::{DataResidency, Deployment, Participation, Purpose, Site, Sovereignty};
-pub use ids::{DeploymentId, InitiativeId, OrganisationId, ProgrammeId, SourceId};
+pub use ids::{DeploymentId, InitiativeId, Label, OrganisationId, ProgrammeId, SourceId};
 pub use organisation::{Organisation, OrganisationKind, Role};
 pub use phase::{FormatReading, HardwareLine, Phase, PhaseDates, StatedCompute, Status};
 pub use programme::{Initiative, InitiativeKind, Programme};

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{Citation, Sourced};
+use super::{Certainty, Citation, Sourced};
 use crate::catalog::HardwareRef;
 use crate::estimate::Estimate;
 use crate::units::{AcceleratorCount, ComputeFormat, ComputeRate, Power};
@@ -289,6 +289,13 @@ pub struct Phase {
     pub name: String,
     /// Its lifecycle status.
     pub status: Status,
+    /// How certain it is that the phase exists as recorded: [`Certainty::Confirmed`] (the
+    /// default) unless a source hedges. Omitted on the wire when confirmed.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Certainty::is_default")
+    )]
+    pub certainty: Certainty,
     /// Its dates.
     #[cfg_attr(feature = "serde", serde(default))]
     pub dates: PhaseDates,
@@ -344,6 +351,7 @@ impl Phase {
         Self {
             name: name.into(),
             status,
+            certainty: Certainty::default(),
             dates: PhaseDates::default(),
             hardware: Vec::new(),
             compute: None,
@@ -404,6 +412,20 @@ impl Phase {
     /// ```
     pub fn with_power(mut self, power: Sourced<Estimate<Power>>) -> Self {
         self.power = Some(Box::new(power));
+        self
+    }
+
+    /// Sets how certain it is that the phase exists as recorded.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::{Certainty, Phase, Status};
+    /// let rumour = Phase::new("p1", Status::Announced).with_certainty(Certainty::Unlikely);
+    /// assert_eq!(rumour.certainty, Certainty::Unlikely);
+    /// assert_eq!(Phase::new("p2", Status::Planned).certainty, Certainty::Confirmed);
+    /// ```
+    pub fn with_certainty(mut self, certainty: Certainty) -> Self {
+        self.certainty = certainty;
         self
     }
 

@@ -22,14 +22,17 @@ use crate::catalog::resolve::Factors;
 use crate::catalog::{Catalog, HardwareRef};
 use crate::estimate::{Part, part_of};
 use crate::model::{
-    Deployment, DeploymentId, FormatReading, HardwareLine, Organisation, Phase, Purpose, Role,
-    Status,
+    Certainty, Deployment, DeploymentId, FormatReading, HardwareLine, Label, Organisation, Phase,
+    Purpose, Role, Status,
 };
 use crate::units::{AcceleratorCount, ComputeFormat, CountingUnit};
 use crate::{Country, DatePrecision, PartialDate, Result};
 
 /// "No value" for the `u32` codes and offsets below.
 pub(crate) const NONE: u32 = u32::MAX;
+
+/// The catalog part H100 equivalents are counted in (`analysis::H100_SXM`).
+pub(crate) const REFERENCE_PART: &str = "nvidia-h100-sxm";
 
 /// A distinct kind of hardware line: a canonical reference counted in one unit, resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,6 +84,20 @@ impl<'c> Kinds<'c> {
             vendors: Interner::default(),
             architectures: Interner::default(),
         }
+    }
+
+    /// The per-GPU peaks of [`REFERENCE_PART`] in this catalog, by
+    /// [`FORMATS`](crate::catalog::resolve::FORMATS) position; none when the catalog does not
+    /// have it.
+    fn reference(&self) -> [Option<f64>; 18] {
+        self.catalog
+            .resolve_hardware(
+                &HardwareRef::Part(REFERENCE_PART.into()),
+                Some(CountingUnit::Gpu),
+            )
+            .ok()
+            .and_then(|r| r.factors().candidates.first().map(|c| c.peak))
+            .unwrap_or_default()
     }
 
     /// The kind of a line, resolving it the first time its reference and unit are met.
@@ -214,6 +231,8 @@ pub(crate) struct PhaseRow {
     pub(crate) stated: u32,
     /// Position in [`Index::power`] of the stated power, or [`NONE`].
     pub(crate) power: u32,
+    /// How certain it is that the phase exists as recorded.
+    pub(crate) certainty: Certainty,
 }
 
 /// A hardware line's row: its count in the unit the source counted, and its kind.
@@ -277,6 +296,11 @@ pub(crate) struct Index {
     pub(crate) org_start: Vec<u32>,
     /// (organisation position in the registry, role), in record order.
     pub(crate) participations: Vec<(u32, Role)>,
+    /// `label_start[d]..label_start[d + 1]` are deployment `d`'s labels, as codes in
+    /// [`Index::labels`].
+    pub(crate) label_start: Vec<u32>,
+    pub(crate) deployment_labels: Vec<u32>,
+    pub(crate) labels: Vec<Label>,
     pub(crate) kinds: Vec<Kind>,
     pub(crate) parts: Vec<HardwareRef>,
     pub(crate) vendors: Vec<String>,
@@ -284,6 +308,9 @@ pub(crate) struct Index {
     pub(crate) periods: Vec<PartialDate>,
     pub(crate) stated: Vec<StatedRow>,
     pub(crate) power: Vec<Part<crate::units::Power>>,
+    /// The per-GPU peaks of the H100 SXM ([`REFERENCE_PART`]) in the registry's catalog, by
+    /// [`FORMATS`](crate::catalog::resolve::FORMATS) position: what H100 equivalents divide by.
+    pub(crate) h100: [Option<f64>; 18],
 }
 
 /// Converts a position to a `u32` offset; a registry with more rows than that is refused when
@@ -332,13 +359,21 @@ impl Index {
             line_start: Vec::with_capacity(phases + 1),
             lines: Vec::with_capacity(line_kinds.len()),
             org_start: Vec::with_capacity(deployments.len() + 1),
+            label_start: Vec::with_capacity(deployments.len() + 1),
             ..Index::default()
         };
         let mut periods = Interner::default();
+        let mut labels = Interner::default();
         let mut line_kinds = line_kinds.iter().copied();
         for (deployment, &counted) in deployments.iter().zip(&counted_as) {
             index.phase_start.push(offset(index.phases.len()));
             index.org_start.push(offset(index.participations.len()));
+            index
+                .label_start
+                .push(offset(index.deployment_labels.len()));
+            for label in &deployment.labels {
+                index.deployment_labels.push(labels.code(label.clone()));
+            }
             for p in &deployment.organisations {
                 let org = org_position
                     .get(p.organisation.as_str())
@@ -369,12 +404,17 @@ impl Index {
         }
         index.phase_start.push(offset(index.phases.len()));
         index.org_start.push(offset(index.participations.len()));
+        index
+            .label_start
+            .push(offset(index.deployment_labels.len()));
         index.line_start.push(offset(index.lines.len()));
+        index.h100 = kinds.reference();
         index.kinds = kinds.kinds;
         index.parts = kinds.parts.values;
         index.vendors = kinds.vendors.values;
         index.architectures = kinds.architectures.values;
         index.periods = periods.values;
+        index.labels = labels.values;
         Ok(index)
     }
 
@@ -408,6 +448,7 @@ impl Index {
                 .map_or(NONE, |q| periods.code(q)),
             stated,
             power,
+            certainty: phase.certainty,
         }
     }
 
@@ -447,6 +488,13 @@ impl Index {
         let start = self.org_start.get(d).copied().unwrap_or(0) as usize;
         let end = self.org_start.get(d + 1).copied().unwrap_or(0) as usize;
         self.participations.get(start..end).unwrap_or_default()
+    }
+
+    /// The label codes of deployment `d`.
+    pub(crate) fn labels_of(&self, d: usize) -> &[u32] {
+        let start = self.label_start.get(d).copied().unwrap_or(0) as usize;
+        let end = self.label_start.get(d + 1).copied().unwrap_or(0) as usize;
+        self.deployment_labels.get(start..end).unwrap_or_default()
     }
 
     /// A line's GPUs by the rounding rule: bounds and central value in the counted unit,

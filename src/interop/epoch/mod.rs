@@ -159,7 +159,8 @@ const HEADER: &[&str] = &[
     SOURCES[4],
 ];
 
-/// Columns kept as tagged lines of the deployment's note (see [`note_field`](super::note_field)).
+/// Columns kept as tagged lines of the deployment's note (see [`note_field`](super::note_field));
+/// `Include in Standard Analysis` is the label [`STANDARD_ANALYSIS_LABEL`].
 const DEPLOYMENT_TAGS: &[&str] = &[
     SINGLE_CLUSTER,
     SECTOR,
@@ -167,7 +168,6 @@ const DEPLOYMENT_TAGS: &[&str] = &[
     HARDWARE_NOTE,
     BUILDS_UPON,
     POSSIBLE_DUPLICATE,
-    STANDARD_ANALYSIS,
     EXCLUDE,
     NOTEWORTHY,
     HARDWARE_COST,
@@ -176,8 +176,9 @@ const DEPLOYMENT_TAGS: &[&str] = &[
     COST_QUOTE,
 ];
 
-/// Columns kept as tagged lines of the phase's note.
-const PHASE_TAGS: &[&str] = &[CERTAINTY, CERTAINTY_NOTE, FIRST_OPERATIONAL_NOTE];
+/// Columns kept as tagged lines of the phase's note (`Certainty` is the phase's
+/// [`certainty`](crate::model::Phase::certainty)).
+const PHASE_TAGS: &[&str] = &[CERTAINTY_NOTE, FIRST_OPERATIONAL_NOTE];
 
 /// Columns kept as tagged lines of the power figure's note.
 const POWER_TAGS: &[&str] = &[REPORTED_POWER, CALCULATED_POWER];
@@ -186,7 +187,27 @@ const POWER_TAGS: &[&str] = &[REPORTED_POWER, CALCULATED_POWER];
 /// others are kept as tagged lines of that figure's note.
 const PERFORMANCE: [&str; 3] = [OPS_16, OPS_8, OPS_32];
 
-/// The table's name in tagged note lines: `Epoch AI Certainty: Likely`.
+/// The label of the rows Epoch AI's `Include in Standard Analysis` column marks: the selection
+/// its published analyses use (such as the country shares of AI supercomputer performance).
+/// An import gives it to those rows; an export writes `True` for deployments that have it.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::analysis::{Deployments, Filter, Query};
+/// use sovereign_compute::interop::{ImportOptions, epoch};
+///
+/// let csv = "Name,Status,Country,Include in Standard Analysis\n\
+///            A,Existing,France,True\n\
+///            B,Existing,France,\n";
+/// let report = epoch::read(csv.as_bytes(), &ImportOptions::new())?;
+/// let standard = Filter::Label(vec![epoch::STANDARD_ANALYSIS_LABEL.parse()?]);
+/// let n = Query::new().filter(standard).run(&report.registry, Deployments)?;
+/// assert_eq!(n.total().central(), Some(1));
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+pub const STANDARD_ANALYSIS_LABEL: &str = "epoch-standard-analysis";
+
+/// The table's name in tagged note lines: `Epoch AI Users: OpenAI`.
 const TABLE: &str = "Epoch AI";
 
 /// The URL of the table, which is not cited as a `Source N` on export.

@@ -10,8 +10,8 @@ use crate::interop::assemble::{Assembly, Format, LinkKind, import};
 use crate::interop::table::Row;
 use crate::interop::{ImportOptions, ImportReport, notes};
 use crate::model::{
-    Citation, Deployment, FormatReading, HardwareLine, HardwareRef, OrganisationKind,
-    Participation, Phase, Role, Site, Source, Sourced, StatedCompute, Status,
+    Certainty, Citation, Deployment, FormatReading, HardwareLine, HardwareRef, Label,
+    OrganisationKind, Participation, Phase, Role, Site, Source, Sourced, StatedCompute, Status,
 };
 use crate::units::{AcceleratorCount, ComputeFormat, ComputeRate, Power, Precision, Sparsity};
 use crate::{PartialDate, Result};
@@ -95,6 +95,7 @@ fn read_row(row: &mut Row<'_>, a: &mut Assembly) -> Result<Option<Deployment>> {
     organisations(row, a, &mut d)?;
     d.sources = citations(row, a)?;
     d.note = notes::compose(row.cell(NOTE), &row.tags(TABLE, DEPLOYMENT_TAGS));
+    d.labels = labels(row)?;
     d.phases.push(phase(row, a, status));
     for (column, kind) in [
         (SUPERSEDED_BY, LinkKind::SupersededBy),
@@ -184,8 +185,46 @@ fn phase(row: &mut Row<'_>, a: &Assembly, status: Status) -> Phase {
     phase.hardware = chips(row, a);
     phase.compute = compute(row, a, &phase.hardware).map(Box::new);
     phase.power = power(row, a).map(Box::new);
+    phase.certainty = certainty(row);
     phase.note = notes::compose([], &row.tags(TABLE, PHASE_TAGS));
     phase
+}
+
+/// The label of Epoch AI's standard-analysis selection when `Include in Standard Analysis`
+/// says so (`True`, as Epoch AI writes it; `yes` and `1` too); `False`, `no`, `0` or an empty
+/// cell give none, and another word is reported.
+fn labels(row: &mut Row<'_>) -> Result<Vec<Label>> {
+    let Some(cell) = row.cell(STANDARD_ANALYSIS) else {
+        return Ok(Vec::new());
+    };
+    let word = cell.trim().to_ascii_lowercase();
+    if matches!(word.as_str(), "true" | "yes" | "1") {
+        Ok(vec![super::STANDARD_ANALYSIS_LABEL.parse()?])
+    } else {
+        if !matches!(word.as_str(), "false" | "no" | "0") {
+            row.ignore(
+                STANDARD_ANALYSIS,
+                "Epoch AI marks the rows of its standard analysis True; read as not marked",
+            );
+        }
+        Ok(Vec::new())
+    }
+}
+
+/// Epoch AI's `Certainty` grade; an empty cell is the default (confirmed), another word is
+/// reported and read as the default.
+fn certainty(row: &mut Row<'_>) -> Certainty {
+    match row.cell(CERTAINTY).map(str::parse::<Certainty>) {
+        None => Certainty::default(),
+        Some(Ok(grade)) => grade,
+        Some(Err(_)) => {
+            row.ignore(
+                CERTAINTY,
+                "unknown certainty; Epoch AI's are Confirmed, Likely and Unlikely (read as confirmed)",
+            );
+            Certainty::default()
+        }
+    }
 }
 
 fn date_cell(row: &mut Row<'_>, column: &str) -> Option<PartialDate> {

@@ -12,7 +12,7 @@ use crate::interop::export::{
 use crate::interop::report::{Export, Sheet};
 use crate::interop::table::{parse_number, write_derived, write_number, write_scientific};
 use crate::interop::{notes, top500};
-use crate::model::{Deployment, Phase, Role, Status};
+use crate::model::{Certainty, Deployment, Phase, Role, Status};
 use crate::registry::Registry;
 use crate::units::{Basis, ComputeFormat, Precision, Sparsity};
 
@@ -51,7 +51,7 @@ type Cells = Vec<(&'static str, String)>;
 ///     .build()?;
 /// let out = epoch::write(&registry)?;
 /// let row = out.csv.lines().nth(1).unwrap();
-/// assert!(row.starts_with("Colosseum,Planned,,,,,,,Italy,,2026-02-15,"));
+/// assert!(row.starts_with("Colosseum,Planned,Confirmed,,,,,,Italy,,2026-02-15,"));
 /// assert!(row.contains("Quarter only: 2026-Q1"));
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
@@ -87,7 +87,9 @@ pub fn write(registry: &Registry) -> Result<Export> {
             // `Sector` is written only as kept from an import: an organisation's kind is
             // shared by every row that names it, so it does not say what this row said.
             cells.extend(kept(d.note.as_deref(), TABLE, DEPLOYMENT_TAGS));
-            cells.extend(kept(p.note.as_deref(), TABLE, &[CERTAINTY, CERTAINTY_NOTE]));
+            cells.extend(standard_analysis(d));
+            cells.push((CERTAINTY, certainty(p)));
+            cells.extend(kept(p.note.as_deref(), TABLE, &[CERTAINTY_NOTE]));
             cells.extend(sources(registry, d, &mut sheet));
             cells.extend(chips(registry, d, phase_at(registry, i, j), p, &mut sheet));
             cells.extend(power(p, &mut sheet));
@@ -108,6 +110,34 @@ fn status_word(status: Status) -> &'static str {
         Status::Decommissioned => "Decommissioned",
         other => other.tag(),
     }
+}
+
+/// `True` for a deployment in Epoch AI's standard-analysis selection (its label, or the
+/// column kept in the note of a registry saved before deployments had labels).
+fn standard_analysis(d: &Deployment) -> Option<(&'static str, String)> {
+    let labelled = d
+        .labels
+        .iter()
+        .any(|l| l.as_str() == super::STANDARD_ANALYSIS_LABEL);
+    if labelled {
+        return Some((STANDARD_ANALYSIS, "True".to_owned()));
+    }
+    notes::tag(d.note.as_deref(), &notes::key(TABLE, STANDARD_ANALYSIS))
+        .map(|kept| (STANDARD_ANALYSIS, kept))
+}
+
+/// Epoch AI's word for the phase's certainty. A confirmed phase whose note keeps another
+/// grade (a registry saved before phases had the field) writes the kept one.
+fn certainty(p: &Phase) -> String {
+    let kept = notes::tag(p.note.as_deref(), &notes::key(TABLE, CERTAINTY))
+        .and_then(|word| word.parse::<Certainty>().ok())
+        .filter(|_| p.certainty.is_default());
+    match kept.unwrap_or(p.certainty) {
+        Certainty::Confirmed => "Confirmed",
+        Certainty::Likely => "Likely",
+        Certainty::Unlikely => "Unlikely",
+    }
+    .to_owned()
 }
 
 /// The free text of the deployment's and the phase's notes.
