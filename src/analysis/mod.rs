@@ -4,7 +4,7 @@
 //! never the catalog, so every answer agrees with the registry's exports.
 //!
 //! ```
-//! use sovereign_compute::analysis::{Gpus, Group, GroupKey, Query};
+//! use sovereign_compute::analysis::{Gpus, GroupKey, Query};
 //! use sovereign_compute::estimate::Estimate;
 //! use sovereign_compute::model::*;
 //! use sovereign_compute::registry::Registry;
@@ -22,9 +22,9 @@
 //!     .build()?;
 //!
 //! let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Gpus)?;
-//! let de = table.get(&[Group::Country(Country::DE)]).unwrap();
-//! assert_eq!(de.total.lower(), Some(AcceleratorCount::gpus(0))); // "up to"
-//! assert_eq!(de.total.upper(), Some(AcceleratorCount::gpus(10_000)));
+//! assert_eq!(table.lower(Country::DE), Some(AcceleratorCount::gpus(0))); // "up to"
+//! assert_eq!(table.upper(Country::DE), Some(AcceleratorCount::gpus(10_000)));
+//! assert_eq!(table.central(Country::FR).map(|n| n.count()), Some(14_000));
 //! assert_eq!(table.to_string(), "\
 //! GPUs by host country
 //! host country   lower  central   upper  unknown   share
@@ -41,7 +41,7 @@
 //! | --- | --- |
 //! | [`Query`] | filters ([`Filter`]), grouping by one or two [`GroupKey`]s, then [`run`](Query::run) a measure into a [`Table`] or a [`series`](Query::series) over [`Points`] into a [`Series`] |
 //! | measures ([`Measure`]) | [`Gpus`], [`Compute`] in one format, [`ItPower`], [`FacilityPower`] at a PUE, [`Deployments`], [`Phases`] |
-//! | [`Table`], [`Row`] | a [`Total`](crate::estimate::Total) per [`Group`] and overall, with the [`Routes`] of its parts, shares, top-N and a text table |
+//! | [`Table`], [`Row`] | a [`Total`](crate::estimate::Total) per [`Group`] and overall, with the [`Routes`] of its parts, shares, top-N and a text table; a row by its group's value ([`Table::row`]`(Country::FR)`) and its bounds ([`Table::central`]) |
 //! | [`Scenario`] | committed or optimistic reading of partial dates: what counts on a day |
 //! | [`reconcile_compute`], [`reconcile_gpus`] | a programme's headline claim against its itemised deployments: [`Reconciliation`] |
 //! | [`overlaps`], [`excluded`] | deployments two programmes list; deployments left out as superseded or duplicate |

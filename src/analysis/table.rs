@@ -247,6 +247,72 @@ pub struct Row<T> {
     pub routes: Routes,
 }
 
+impl<T: Amount> Row<T> {
+    /// The lower bound of the row's total (`row.total.lower()`); `None` when no part is
+    /// known. In the measure's unit: GPUs, FLOP/s in the measure's format, W, or a count.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Gpus, GroupKey, Query};
+    /// use sovereign_compute::estimate::Estimate;
+    /// use sovereign_compute::model::*;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let line = HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse("up to 10,000 GPUs")?));
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("de-b".parse()?, "B", Country::DE)
+    ///         .with_phase(Phase::new("p1", Status::Planned).with_hardware(line)))
+    ///     .build()?;
+    /// let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Gpus)?;
+    /// let de = table.row(Country::DE).expect("a row for DE");
+    /// assert_eq!(de.lower().map(|n| n.count()), Some(0));
+    /// assert_eq!(de.central().map(|n| n.count()), Some(10_000));
+    /// assert_eq!(de.upper().map(|n| n.count()), Some(10_000));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn lower(&self) -> Option<T> {
+        self.total.lower()
+    }
+
+    /// The central value of the row's total (`row.total.central()`): the sum of the known
+    /// parts' central values, to be read with [`Total::unknown_parts`]; `None` when no part
+    /// is known. In the measure's unit, as [`lower`](Self::lower).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Deployments, GroupKey, Query};
+    /// use sovereign_compute::model::Deployment;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let registry = Registry::builder().deployment(Deployment::new("a".parse()?, "A", Country::FR)).build()?;
+    /// let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
+    /// assert_eq!(table.rows()[0].central(), Some(1));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn central(&self) -> Option<T> {
+        self.total.central()
+    }
+
+    /// The upper bound of the row's total (`row.total.upper()`); `None` when it is
+    /// unbounded (a part is "at least ..." or unknown) or no part is known. In the
+    /// measure's unit, as [`lower`](Self::lower).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Deployments, GroupKey, Query};
+    /// use sovereign_compute::model::Deployment;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let registry = Registry::builder().deployment(Deployment::new("a".parse()?, "A", Country::FR)).build()?;
+    /// let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
+    /// assert_eq!(table.rows()[0].upper(), Some(1));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn upper(&self) -> Option<T> {
+        self.total.upper()
+    }
+}
+
 /// The result of a [`Query`](super::Query): one row per group, in group order, and the
 /// total of everything selected.
 ///
@@ -372,7 +438,8 @@ impl<M: Measure> Table<M> {
         &self.rows
     }
 
-    /// The row with these groups (one per key).
+    /// The row with these groups (one per key); for a table grouped by one key,
+    /// [`row`](Self::row) takes the group's value.
     ///
     /// # Example
     /// ```
@@ -388,6 +455,114 @@ impl<M: Measure> Table<M> {
     /// ```
     pub fn get(&self, groups: &[Group]) -> Option<&Row<M::Value>> {
         self.rows.iter().find(|r| r.groups == groups)
+    }
+
+    /// The row of a table grouped by one key whose group is `group`: a country, a status, a
+    /// purpose, an online period ([`PartialDate`](crate::PartialDate)), an organisation, a
+    /// part or family ID, or any [`Group`]. `None` when no selected record is in that group,
+    /// and for a table grouped by two keys (use [`get`](Self::get) with both groups).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Deployments, Group, GroupKey, Query};
+    /// use sovereign_compute::model::{Deployment, Phase, Status};
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR).with_phase(Phase::new("p", Status::Planned)))
+    ///     .build()?;
+    /// let by_country = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
+    /// assert_eq!(by_country.row(Country::FR).and_then(|r| r.central()), Some(1));
+    /// assert!(by_country.row(Country::DE).is_none());
+    /// let by_status = Query::new().group_by(GroupKey::Status).run(&registry, Deployments)?;
+    /// assert!(by_status.row(Status::Planned).is_some());
+    /// assert_eq!(by_status.row(Status::Planned), by_status.get(&[Group::Status(Status::Planned)]));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn row(&self, group: impl Into<Group>) -> Option<&Row<M::Value>> {
+        let group = group.into();
+        self.rows
+            .iter()
+            .find(|r| r.groups.len() == 1 && r.groups.first() == Some(&group))
+    }
+
+    /// The lower bound of a group's total, for a table grouped by one key (see
+    /// [`row`](Self::row)); `None` when the table has no such row or no part of it is
+    /// known. In the measure's unit: GPUs, FLOP/s in the measure's format, W, or a count.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Gpus, GroupKey, Query};
+    /// use sovereign_compute::estimate::Estimate;
+    /// use sovereign_compute::model::*;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let line = HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse("more than 3,000 GPUs")?));
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("fr-a".parse()?, "A", Country::FR)
+    ///         .with_phase(Phase::new("p1", Status::Planned).with_hardware(line)))
+    ///     .build()?;
+    /// let gpus = Query::new().group_by(GroupKey::HostCountry).run(&registry, Gpus)?;
+    /// assert_eq!(gpus.lower(Country::FR).map(|n| n.count()), Some(3_000));
+    /// assert_eq!(gpus.upper(Country::FR), None); // "more than": unbounded
+    /// assert_eq!(gpus.lower(Country::DE), None); // no row
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn lower(&self, group: impl Into<Group>) -> Option<M::Value> {
+        self.row(group).and_then(Row::lower)
+    }
+
+    /// The central value of a group's total, for a table grouped by one key (see
+    /// [`row`](Self::row)); `None` when the table has no such row or no part of it is
+    /// known. In the measure's unit, as [`lower`](Self::lower); read it with the row's
+    /// unknown parts.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Compute, Gpus, GroupKey, Query};
+    /// use sovereign_compute::estimate::Estimate;
+    /// use sovereign_compute::model::*;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::units::{Precision, Sparsity};
+    /// use sovereign_compute::Country;
+    /// use sovereign_compute::units::ComputeFormat;
+    /// let phase = Phase::new("p1", Status::Planned)
+    ///     .with_hardware(HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse("4,000 GPUs")?)))
+    ///     .with_compute(StatedCompute {
+    ///         rate: Sourced::new(Estimate::parse("20 EFLOP/s")?),
+    ///         format: FormatReading::Stated(ComputeFormat::peak(Precision::Fp8, Sparsity::Dense)),
+    ///     });
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("fr-a".parse()?, "A", Country::FR).with_phase(phase))
+    ///     .build()?;
+    /// let by_country = Query::new().group_by(GroupKey::HostCountry);
+    /// let gpus = by_country.run(&registry, Gpus)?;
+    /// assert_eq!(gpus.central(Country::FR).map(|n| n.count()), Some(4_000));
+    /// let fp8 = by_country.run(&registry, Compute::peak(Precision::Fp8, Sparsity::Dense))?;
+    /// assert_eq!(fp8.central(Country::FR).map(|f| f.in_unit("EFLOP/s")).transpose()?, Some(20.0));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn central(&self, group: impl Into<Group>) -> Option<M::Value> {
+        self.row(group).and_then(Row::central)
+    }
+
+    /// The upper bound of a group's total, for a table grouped by one key (see
+    /// [`row`](Self::row)); `None` when the table has no such row, or the row's total is
+    /// unbounded or unknown. In the measure's unit, as [`lower`](Self::lower).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Deployments, GroupKey, Query};
+    /// use sovereign_compute::model::Deployment;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let registry = Registry::builder().deployment(Deployment::new("a".parse()?, "A", Country::FR)).build()?;
+    /// let t = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
+    /// assert_eq!(t.upper(Country::FR), Some(1));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn upper(&self, group: impl Into<Group>) -> Option<M::Value> {
+        self.row(group).and_then(Row::upper)
     }
 
     /// The total of everything selected, each part counted once.

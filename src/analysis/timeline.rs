@@ -522,7 +522,8 @@ impl<M: Measure> Series<M> {
         &self.rows
     }
 
-    /// The row with these groups.
+    /// The row with these groups (one per key); for a series grouped by one key,
+    /// [`row`](Self::row) takes the group's value.
     ///
     /// # Example
     /// ```
@@ -538,6 +539,35 @@ impl<M: Measure> Series<M> {
     /// ```
     pub fn get(&self, groups: &[Group]) -> Option<&SeriesRow<M::Value>> {
         self.rows.iter().find(|r| r.groups == groups)
+    }
+
+    /// The row of a series grouped by one key whose group is `group` (a country, a status,
+    /// ... or any [`Group`]); `None` when nothing selected is in that group, and for a series
+    /// grouped by two keys (use [`get`](Self::get)).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Deployments, GroupKey, Period, Points, Query, Scenario};
+    /// use sovereign_compute::model::{Deployment, Phase, Status};
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR)
+    ///         .with_phase(Phase::new("p", Status::Planned).online("2026".parse()?)))
+    ///     .build()?;
+    /// let points = Points::new(Period::Year, NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
+    /// let series = Query::new().group_by(GroupKey::HostCountry)
+    ///     .series(&registry, Deployments, Scenario::Committed, &points)?;
+    /// let fr: Vec<_> = series.row(Country::FR).unwrap().values.iter().map(|t| t.central()).collect();
+    /// assert_eq!(fr, [None, Some(1)]); // nothing counted in 2025
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn row(&self, group: impl Into<Group>) -> Option<&SeriesRow<M::Value>> {
+        let group = group.into();
+        self.rows
+            .iter()
+            .find(|r| r.groups.len() == 1 && r.groups.first() == Some(&group))
     }
 
     /// The total at each point, each part counted once.
