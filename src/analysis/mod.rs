@@ -74,7 +74,8 @@
 //!
 //! **Statuses**: cancelled and superseded phases are left out of every total, unless a
 //! [`Filter::Status`] names their status. Capacity at a date is [`Filter::OnlineAt`] with a
-//! [`Scenario`]; a series is the same question at many dates.
+//! [`Scenario`] ([`Filter::online_at`] takes a day or a partial date, read as its last day);
+//! a series is the same question at many dates.
 //!
 //! **Groups**: a record with no value for a key is in [`Group::Unknown`]. The host country is
 //! where the hardware is; the operator country is who controls it ([`operator_country`]:
@@ -114,7 +115,7 @@ pub use diff::{
 };
 pub use dimension::{Group, GroupKey, operator_country};
 pub use duplicates::{Exclusion, excluded};
-pub use filter::Filter;
+pub use filter::{Filter, IntoDay};
 pub use measure::{
     Compute, Deployments, FacilityPower, Gpus, ItPower, Measure, Phases, Route, Routes,
 };
