@@ -697,7 +697,7 @@ fn shares_top_n_and_display() -> R {
     assert_eq!(
         format!("{top:#}"),
         "\
-GPUs by host country
+GPUs by host country, where host country FR or DE or ES
 host country  lower  central  upper  unknown   share               routes
 FR            1,820    1,820  1,820        0   62.3%  2 stated, 1 derived
 DE                0    1,000  1,000        0   34.2%            1 derived
@@ -797,6 +797,127 @@ fn scenarios_at_the_boundaries_of_a_partial_online_date() {
     // es-1 is known to the day.
     assert_eq!(c(day(2026, 3, 14)), Some(1_000));
     assert_eq!(c(day(2026, 3, 15)), Some(1_100));
+}
+
+#[test]
+fn online_at_a_partial_date_asks_about_its_last_day() -> R {
+    let r = registry();
+    let periods = [
+        ("2026", day(2026, 12, 31)),
+        ("2026-H1", day(2026, 6, 30)),
+        ("2026-Q2", day(2026, 6, 30)),
+        ("2026-03", day(2026, 3, 31)),
+        ("2026-03-15", day(2026, 3, 15)),
+    ];
+    for scenario in [Scenario::Committed, Scenario::Optimistic] {
+        for (period, last) in periods {
+            let period: PartialDate = period.parse()?;
+            let q = |f: Filter| Query::new().filter(f).group_by(GroupKey::HostCountry);
+            let by_period = q(Filter::online_at(period, scenario)).run(&r, Gpus)?;
+            let on_day = q(Filter::OnlineAt {
+                date: last,
+                scenario,
+            })
+            .run(&r, Gpus)?;
+            assert_eq!(by_period, on_day, "{period} {scenario}");
+            assert_eq!(q(Filter::online_at(last, scenario)).run(&r, Gpus)?, on_day);
+        }
+    }
+    // The known answer of the boundary test above: committed on 2026-12-31.
+    let by_2026 = Filter::online_at(PartialDate::year(2026)?, Scenario::Committed);
+    let t = Query::new()
+        .filter(by_2026)
+        .group_by(GroupKey::HostCountry)
+        .run(&r, Gpus)?;
+    assert_eq!(t.total().central(), Some(gpus(2_820)));
+    assert_eq!(t.scenario(), Some(Scenario::Committed));
+    assert!(
+        t.to_string()
+            .starts_with("GPUs by host country, where online at 2026-12-31 (committed)\n"),
+        "{t}"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_row_is_found_by_its_group_value() -> R {
+    let r = registry();
+    let t = Query::new().group_by(GroupKey::HostCountry).run(&r, Gpus)?;
+    let fr = t.row(Country::FR).expect("a row for FR");
+    assert_eq!(Some(fr), t.get(&[Group::Country(Country::FR)]));
+    assert_eq!(fr.central(), fr.total.central());
+    assert_eq!(t.central(Country::FR), Some(gpus(1_820)));
+    assert_eq!(t.lower(Country::DE), Some(gpus(0)));
+    assert_eq!(t.upper(Country::DE), Some(gpus(1_000)));
+    // GB is "more than 2,000": unbounded; IT is unknown: no bound at all.
+    assert_eq!(
+        (t.lower(Country::GB), t.upper(Country::GB)),
+        (Some(gpus(2_000)), None)
+    );
+    assert_eq!(t.central(Country::IT), None);
+    assert!(t.row(Country::IT).is_some());
+    assert!(t.row(Country::SE).is_none());
+    // A group of another key is no row; a two-key table is read with `get`.
+    assert!(t.row(Status::Planned).is_none());
+    let pairs = Query::new()
+        .group_by_pair(GroupKey::HostCountry, GroupKey::Status)
+        .run(&r, Gpus)?;
+    assert!(pairs.row(Country::FR).is_none());
+    let by_status = Query::new().group_by(GroupKey::Status).run(&r, Gpus)?;
+    assert!(by_status.row(Status::Planned).is_some());
+    for row in by_status.rows() {
+        // Any group, `Group::Unknown` included.
+        assert_eq!(by_status.row(row.groups[0].clone()), Some(row));
+    }
+    let points = Points::new(Period::Year, day(2025, 1, 1), day(2027, 1, 1))?;
+    let series = Query::new().group_by(GroupKey::HostCountry).series(
+        &r,
+        Gpus,
+        Scenario::Committed,
+        &points,
+    )?;
+    assert_eq!(
+        series.row(Country::FR),
+        series.get(&[Group::Country(Country::FR)])
+    );
+    assert!(series.row(Country::FR).is_some());
+    Ok(())
+}
+
+#[test]
+fn titles_name_the_filters_and_the_scenario() -> R {
+    let r = registry();
+    let q = Query::new()
+        .filter(Filter::HostCountry(vec![Country::FR, Country::DE]))
+        .filter(Filter::Status(vec![Status::Operational]))
+        .group_by(GroupKey::HostCountry);
+    let t = q.run(&r, Deployments)?;
+    assert_eq!(t.filters(), q.filters());
+    assert_eq!(t.scenario(), None);
+    assert_eq!(
+        t.to_string().lines().next(),
+        Some("deployments by host country, where host country FR or DE and status operational")
+    );
+    let points = Points::new(Period::Year, day(2025, 1, 1), day(2026, 1, 1))?;
+    let s = q.series(&r, Deployments, Scenario::Optimistic, &points)?;
+    assert_eq!(s.filters(), q.filters());
+    assert_eq!(
+        s.to_string().lines().next(),
+        Some(
+            "deployments by host country, optimistic, where host country FR or DE and status operational"
+        )
+    );
+    // Filters that read dates in both scenarios name no one scenario.
+    let both = Query::new()
+        .filter(Filter::online_at(day(2026, 1, 1), Scenario::Committed))
+        .filter(Filter::online_at(day(2026, 1, 1), Scenario::Optimistic))
+        .run(&r, Gpus)?;
+    assert_eq!(both.scenario(), None);
+    assert_eq!(
+        both.to_string().lines().next(),
+        Some("GPUs, where online at 2026-01-01 (committed) and online at 2026-01-01 (optimistic)")
+    );
+    Ok(())
 }
 
 #[test]

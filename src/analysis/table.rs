@@ -5,9 +5,10 @@ use std::fmt;
 
 use super::Group;
 use super::dimension::{Dim, GroupKey, Key, codes};
+use super::filter::Filter;
 use super::hashing::Groups;
 use super::measure::{Measure, Route, Routes};
-use super::scenario::Window;
+use super::scenario::{Scenario, Window};
 use super::sum::{RawPart, Sum, Summable};
 use super::walk::Sink;
 use crate::Result;
@@ -350,6 +351,7 @@ impl<T: Amount> Row<T> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table<M: Measure> {
     measure: M,
+    filters: Vec<Filter>,
     keys: Vec<GroupKey>,
     rows: Vec<Row<M::Value>>,
     all: Row<M::Value>,
@@ -361,6 +363,7 @@ pub struct Table<M: Measure> {
 impl<M: Measure> Table<M> {
     pub(crate) fn collect(
         measure: M,
+        filters: &[Filter],
         dims: &[Dim],
         registry: &Registry,
         collector: Collector<M::Value>,
@@ -385,6 +388,7 @@ impl<M: Measure> Table<M> {
         rows.sort_by(|a, b| a.groups.cmp(&b.groups));
         Ok(Self {
             measure,
+            filters: filters.to_vec(),
             keys,
             rows,
             all: Row {
@@ -409,6 +413,44 @@ impl<M: Measure> Table<M> {
     /// ```
     pub fn measure(&self) -> &M {
         &self.measure
+    }
+
+    /// The query's filters, all of which hold for every part counted; the title line of the
+    /// printed table names them.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Filter, Gpus, Query};
+    /// use sovereign_compute::Country;
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let fr = Filter::HostCountry(vec![Country::FR]);
+    /// let t = Query::new().filter(fr.clone()).run(&registry, Gpus)?;
+    /// assert_eq!(t.filters(), [fr]);
+    /// assert!(t.to_string().starts_with("GPUs, where host country FR\n"));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn filters(&self) -> &[Filter] {
+        &self.filters
+    }
+
+    /// The scenario of the query's [`OnlineAt`](Filter::OnlineAt) filters: how partial dates
+    /// were read to say what counts on a day. `None` when the query has no such filter (the
+    /// table counts every phase whatever its dates), or when its filters name both scenarios
+    /// (each filter still says its own).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Filter, Gpus, Query, Scenario};
+    /// use sovereign_compute::PartialDate;
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let by_2026 = Filter::online_at(PartialDate::year(2026)?, Scenario::Committed);
+    /// let t = Query::new().filter(by_2026).run(&registry, Gpus)?;
+    /// assert_eq!(t.scenario(), Some(Scenario::Committed));
+    /// assert_eq!(Query::new().run(&registry, Gpus)?.scenario(), None);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn scenario(&self) -> Option<Scenario> {
+        scenario_of(&self.filters)
     }
 
     /// The keys grouped by, in order.
@@ -743,14 +785,44 @@ pub(crate) fn write_columns(
     Ok(())
 }
 
-/// "GPUs by host country and status".
-pub(crate) fn title(measure: &impl fmt::Display, keys: &[GroupKey]) -> String {
+/// The one scenario of the [`OnlineAt`](Filter::OnlineAt) filters, if they agree.
+pub(crate) fn scenario_of(filters: &[Filter]) -> Option<Scenario> {
+    let mut scenarios = filters.iter().filter_map(|f| match f {
+        Filter::OnlineAt { scenario, .. } => Some(*scenario),
+        _ => None,
+    });
+    let first = scenarios.next()?;
+    scenarios.all(|s| s == first).then_some(first)
+}
+
+/// The filters as one phrase: "host country FR or DE and online at 2026-12-31 (committed)".
+pub(crate) fn filter_phrase(filters: &[Filter]) -> String {
+    let filters: Vec<String> = filters.iter().map(ToString::to_string).collect();
+    filters.join(" and ")
+}
+
+/// "GPUs by host country and status", then the scenario of a series ("committed"), then the
+/// filters ("where host country FR or DE and online at 2026-12-31 (committed)"), comma
+/// separated.
+pub(crate) fn title(
+    measure: &impl fmt::Display,
+    keys: &[GroupKey],
+    scenario: Option<Scenario>,
+    filters: &[Filter],
+) -> String {
     let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
-    if keys.is_empty() {
+    let mut title = if keys.is_empty() {
         measure.to_string()
     } else {
         format!("{measure} by {}", keys.join(" and "))
+    };
+    if let Some(scenario) = scenario {
+        title.push_str(&format!(", {scenario}"));
     }
+    if !filters.is_empty() {
+        title.push_str(&format!(", where {}", filter_phrase(filters)));
+    }
+    title
 }
 
 /// The notes under a table: records left out, overlapping groups, rows not shown.
@@ -813,11 +885,16 @@ impl<M: Measure> Table<M> {
     }
 }
 
-/// An aligned text table: a title line, a header, one line per row and the total, then
-/// notes. `{:#}` adds a column with the routes of each row's parts.
+/// An aligned text table: a title line (the measure, the keys grouped by, and the query's
+/// filters after "where"), a header, one line per row and the total, then notes. `{:#}` adds
+/// a column with the routes of each row's parts.
 impl<M: Measure> fmt::Display for Table<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", title(&self.measure, &self.keys))?;
+        writeln!(
+            f,
+            "{}",
+            title(&self.measure, &self.keys, None, &self.filters)
+        )?;
         let mut header: Vec<String> = self.keys.iter().map(ToString::to_string).collect();
         if header.is_empty() {
             header.push(String::new());

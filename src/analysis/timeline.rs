@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use super::dimension::{GroupKey, Key};
+use super::filter::Filter;
 use super::hashing::Groups;
 use super::measure::Measure;
 use super::parallel;
@@ -361,8 +362,9 @@ pub struct SeriesRow<T> {
 /// Totals per group at each point of a [`Points`] run, under a [`Scenario`]; see
 /// [`Query::series`].
 ///
-/// `Display` writes one line per point with each group's central value and the total's; a
-/// `*` marks a value with unknown parts.
+/// `Display` writes a title line (the measure, the keys grouped by, the scenario and the
+/// query's filters after "where"), then one line per point with each group's central value
+/// and the total's; a `*` marks a value with unknown parts.
 ///
 /// # Example
 /// ```
@@ -396,6 +398,7 @@ pub struct SeriesRow<T> {
 pub struct Series<M: Measure> {
     measure: M,
     scenario: Scenario,
+    filters: Vec<Filter>,
     keys: Vec<GroupKey>,
     points: Points,
     rows: Vec<SeriesRow<M::Value>>,
@@ -448,6 +451,7 @@ impl<M: Measure> Series<M> {
         Ok(Self {
             measure,
             scenario,
+            filters: query.filters().to_vec(),
             keys,
             points: points.clone(),
             rows,
@@ -487,6 +491,27 @@ impl<M: Measure> Series<M> {
     /// ```
     pub fn scenario(&self) -> Scenario {
         self.scenario
+    }
+
+    /// The query's filters, all of which hold for every part counted; the title line of the
+    /// printed series names them after the scenario.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Filter, Gpus, Period, Points, Query, Scenario};
+    /// use sovereign_compute::model::Status;
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let operational = Filter::Status(vec![Status::Operational]);
+    /// let s = Query::new().filter(operational.clone())
+    ///     .series(&registry, Gpus, Scenario::Committed, &Points::new(Period::Year, day, day)?)?;
+    /// assert_eq!(s.filters(), [operational]);
+    /// assert!(s.to_string().starts_with("GPUs, committed, where status operational\n"));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn filters(&self) -> &[Filter] {
+        &self.filters
     }
 
     /// The points.
@@ -630,7 +655,13 @@ impl<M: Measure> Series<M> {
 
 impl<M: Measure> fmt::Display for Series<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}, {}", title(&self.measure, &self.keys), self.scenario)?;
+        let title = title(
+            &self.measure,
+            &self.keys,
+            Some(self.scenario),
+            &self.filters,
+        );
+        writeln!(f, "{title}")?;
         let mut header = vec!["date".to_owned()];
         header.extend(self.rows.iter().map(|r| {
             r.groups
