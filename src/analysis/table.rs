@@ -322,8 +322,11 @@ impl<T: Amount> Row<T> {
 /// [`Phases`](super::Phases)), a part counts in each of its groups and the rows add up to
 /// more than the total. Shares are of the total's central value.
 ///
-/// `Display` writes an aligned text table; `{:#}` also writes the lower and upper bounds
-/// and the routes.
+/// `Display` writes an aligned text table, titled with the measure, the keys and the
+/// query's filters; `{:#}` also writes the routes. [`row`](Self::row) finds a row by its
+/// group's value. The table serializes (feature `serde`) and writes CSV (feature `csv`,
+/// `write_csv`) as flat records with units in the column names: see
+/// [Results out](super#results-out).
 ///
 /// # Example
 /// ```
@@ -618,6 +621,12 @@ impl<M: Measure> Table<M> {
     /// ```
     pub fn total(&self) -> &Total<M::Value> {
         &self.all.total
+    }
+
+    /// The total as a row with no groups, with its routes.
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    pub(crate) fn total_row(&self) -> &Row<M::Value> {
+        &self.all
     }
 
     /// How the total's parts were obtained.

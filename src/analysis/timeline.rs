@@ -364,7 +364,9 @@ pub struct SeriesRow<T> {
 ///
 /// `Display` writes a title line (the measure, the keys grouped by, the scenario and the
 /// query's filters after "where"), then one line per point with each group's central value
-/// and the total's; a `*` marks a value with unknown parts.
+/// and the total's; a `*` marks a value with unknown parts. The series serializes (feature
+/// `serde`) and writes CSV (feature `csv`, `write_csv`) in long form, one
+/// record per group and point: see [Results out](super#results-out).
 ///
 /// # Example
 /// ```
@@ -491,6 +493,23 @@ impl<M: Measure> Series<M> {
     /// ```
     pub fn scenario(&self) -> Scenario {
         self.scenario
+    }
+
+    /// The keys grouped by, in order.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Gpus, GroupKey, Period, Points, Query, Scenario};
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let s = Query::new().group_by(GroupKey::Status)
+    ///     .series(&registry, Gpus, Scenario::Committed, &Points::new(Period::Year, day, day)?)?;
+    /// assert_eq!(s.keys(), [GroupKey::Status]);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn keys(&self) -> &[GroupKey] {
+        &self.keys
     }
 
     /// The query's filters, all of which hold for every part counted; the title line of the
