@@ -523,3 +523,32 @@ fn csv_text(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
     let _ = write(&mut out);
     String::from_utf8_lossy(&out).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::Bloc;
+
+    #[test]
+    fn column_names_are_snake_case_and_unique() {
+        assert_eq!(snake("FP8 dense peak"), "fp8_dense_peak");
+        assert_eq!(snake("FP64 dense HPL-MxP"), "fp64_dense_hpl_mxp");
+        assert_eq!(snake("  2:4 sparse  "), "2_4_sparse");
+        assert_eq!(snake("--"), "");
+        let day = NaiveDate::from_ymd_opt(2025, 6, 11).unwrap_or_default();
+        let keys = [
+            GroupKey::HostBloc {
+                bloc: Bloc::eu(),
+                date: day,
+            },
+            GroupKey::Status,
+            GroupKey::Status,
+        ];
+        assert_eq!(
+            key_columns(&keys),
+            ["host_in_eu_on_2025_06_11", "status", "status_2"]
+        );
+    }
+}
