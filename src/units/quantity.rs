@@ -58,8 +58,8 @@ macro_rules! quantity_type {
         $name:ident, $module:ident, $what:literal, base: $base:literal, ladder: $ladder:ident,
         unit: $parse_unit:ident,
         example: $example_unit:ident($example_value:literal) == $example_display:literal,
-        other: $other:literal,
-        in_unit: $in_unit:literal == $in_value:literal
+        in_unit: $in_unit:literal == $in_value:literal,
+        other: $other:literal
     ) => {
         $(#[$meta])*
         #[derive(Clone, Copy, PartialEq, Default)]
@@ -612,8 +612,8 @@ quantity_type! {
     ComputeRate, compute_rate, "compute rate", base: "FLOP/s", ladder: RATE_LADDER,
     unit: rate_unit,
     example: petaflop_per_second(20.0) == "20 PFLOP/s",
-    other: "3,000 EFLOP/s",
-    in_unit: "EFLOP/s" == 0.02
+    in_unit: "EFLOP/s" == 0.02,
+    other: "3,000 EFLOP/s"
 }
 
 quantity_type! {
@@ -633,8 +633,8 @@ quantity_type! {
     Operations, operations, "amount of work", base: "FLOP", ladder: OPERATIONS_LADDER,
     unit: operations_unit,
     example: exaflop(5.0) == "5 EFLOP",
-    other: "2 ZFLOP",
-    in_unit: "PFLOP" == 5_000.0
+    in_unit: "PFLOP" == 5_000.0,
+    other: "2 ZFLOP"
 }
 
 quantity_type! {
@@ -654,8 +654,8 @@ quantity_type! {
     Time, time, "time", base: "s", ladder: TIME_LADDER,
     unit: time_unit,
     example: hour(24.0) == "1 d",
-    other: "3 d",
-    in_unit: "h" == 24.0
+    in_unit: "h" == 24.0,
+    other: "3 d"
 }
 
 quantity_type! {
@@ -675,8 +675,8 @@ quantity_type! {
     Power, power, "power", base: "W", ladder: POWER_LADDER,
     unit: power_unit,
     example: megawatt(40.0) == "40 MW",
-    other: "1.2 MW",
-    in_unit: "kW" == 40_000.0
+    in_unit: "kW" == 40_000.0,
+    other: "1.2 MW"
 }
 
 quantity_type! {
@@ -695,8 +695,8 @@ quantity_type! {
     Energy, energy, "energy", base: "J", ladder: ENERGY_LADDER,
     unit: energy_unit,
     example: megawatt_hour(2.0) == "2 MWh",
-    other: "1 TWh",
-    in_unit: "kWh" == 2_000.0
+    in_unit: "kWh" == 2_000.0,
+    other: "1 TWh"
 }
 
 quantity_type! {
@@ -717,8 +717,8 @@ quantity_type! {
     ladder: EFFICIENCY_LADDER,
     unit: efficiency_unit,
     example: gigaflop_per_second_per_watt(50.0) == "50 GFLOP/s/W",
-    other: "60 GFLOP/s/W",
-    in_unit: "FLOP/J" == 5e10
+    in_unit: "FLOP/J" == 5e10,
+    other: "60 GFLOP/s/W"
 }
 
 quantity_type! {
@@ -738,8 +738,8 @@ quantity_type! {
     Frequency, frequency, "frequency", base: "Hz", ladder: FREQUENCY_LADDER,
     unit: frequency_unit,
     example: megahertz(1_980.0) == "1.98 GHz",
-    other: "1.98 GHz",
-    in_unit: "GHz" == 1.98
+    in_unit: "GHz" == 1.98,
+    other: "1.98 GHz"
 }
 
 /// Products and quotients between quantities. The uom types check each dimension at compile
