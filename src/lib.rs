@@ -188,10 +188,13 @@
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for every quantity, figure, count and date.
 //!   Quantities are written with their unit (`"20 PFLOP/s"`); a bare number is an error.
+//!   Query results ([`Table`](analysis::Table), [`Series`](analysis::Series)) serialize as
+//!   flat records with units in the field names.
 //! - `dataset` (default, implies `serde`): the built-in hardware catalog
 //!   (`Catalog::builtin`) and the embedded datasets.
 //! - `csv` (off): import and export of the Epoch AI GPU-clusters and TOP500 tables
-//!   (`interop`), with the `csv` crate.
+//!   (`interop`), with the `csv` crate; query results (`Table::write_csv`,
+//!   `Series::write_csv`) as CSV with units in the column names.
 //! - `uom-si` (off): conversions between this crate's power, energy, time and frequency and
 //!   `uom::si` quantities. Off by default because `uom::si` is most of uom's compile time.
 //!

@@ -697,7 +697,7 @@ fn shares_top_n_and_display() -> R {
     assert_eq!(
         format!("{top:#}"),
         "\
-GPUs by host country
+GPUs by host country, where host country FR or DE or ES
 host country  lower  central  upper  unknown   share               routes
 FR            1,820    1,820  1,820        0   62.3%  2 stated, 1 derived
 DE                0    1,000  1,000        0   34.2%            1 derived
@@ -797,6 +797,127 @@ fn scenarios_at_the_boundaries_of_a_partial_online_date() {
     // es-1 is known to the day.
     assert_eq!(c(day(2026, 3, 14)), Some(1_000));
     assert_eq!(c(day(2026, 3, 15)), Some(1_100));
+}
+
+#[test]
+fn online_at_a_partial_date_asks_about_its_last_day() -> R {
+    let r = registry();
+    let periods = [
+        ("2026", day(2026, 12, 31)),
+        ("2026-H1", day(2026, 6, 30)),
+        ("2026-Q2", day(2026, 6, 30)),
+        ("2026-03", day(2026, 3, 31)),
+        ("2026-03-15", day(2026, 3, 15)),
+    ];
+    for scenario in [Scenario::Committed, Scenario::Optimistic] {
+        for (period, last) in periods {
+            let period: PartialDate = period.parse()?;
+            let q = |f: Filter| Query::new().filter(f).group_by(GroupKey::HostCountry);
+            let by_period = q(Filter::online_at(period, scenario)).run(&r, Gpus)?;
+            let on_day = q(Filter::OnlineAt {
+                date: last,
+                scenario,
+            })
+            .run(&r, Gpus)?;
+            assert_eq!(by_period, on_day, "{period} {scenario}");
+            assert_eq!(q(Filter::online_at(last, scenario)).run(&r, Gpus)?, on_day);
+        }
+    }
+    // The known answer of the boundary test above: committed on 2026-12-31.
+    let by_2026 = Filter::online_at(PartialDate::year(2026)?, Scenario::Committed);
+    let t = Query::new()
+        .filter(by_2026)
+        .group_by(GroupKey::HostCountry)
+        .run(&r, Gpus)?;
+    assert_eq!(t.total().central(), Some(gpus(2_820)));
+    assert_eq!(t.scenario(), Some(Scenario::Committed));
+    assert!(
+        t.to_string()
+            .starts_with("GPUs by host country, where online at 2026-12-31 (committed)\n"),
+        "{t}"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_row_is_found_by_its_group_value() -> R {
+    let r = registry();
+    let t = Query::new().group_by(GroupKey::HostCountry).run(&r, Gpus)?;
+    let fr = t.row(Country::FR).expect("a row for FR");
+    assert_eq!(Some(fr), t.get(&[Group::Country(Country::FR)]));
+    assert_eq!(fr.central(), fr.total.central());
+    assert_eq!(t.central(Country::FR), Some(gpus(1_820)));
+    assert_eq!(t.lower(Country::DE), Some(gpus(0)));
+    assert_eq!(t.upper(Country::DE), Some(gpus(1_000)));
+    // GB is "more than 2,000": unbounded; IT is unknown: no bound at all.
+    assert_eq!(
+        (t.lower(Country::GB), t.upper(Country::GB)),
+        (Some(gpus(2_000)), None)
+    );
+    assert_eq!(t.central(Country::IT), None);
+    assert!(t.row(Country::IT).is_some());
+    assert!(t.row(Country::SE).is_none());
+    // A group of another key is no row; a two-key table is read with `get`.
+    assert!(t.row(Status::Planned).is_none());
+    let pairs = Query::new()
+        .group_by_pair(GroupKey::HostCountry, GroupKey::Status)
+        .run(&r, Gpus)?;
+    assert!(pairs.row(Country::FR).is_none());
+    let by_status = Query::new().group_by(GroupKey::Status).run(&r, Gpus)?;
+    assert!(by_status.row(Status::Planned).is_some());
+    for row in by_status.rows() {
+        // Any group, `Group::Unknown` included.
+        assert_eq!(by_status.row(row.groups[0].clone()), Some(row));
+    }
+    let points = Points::new(Period::Year, day(2025, 1, 1), day(2027, 1, 1))?;
+    let series = Query::new().group_by(GroupKey::HostCountry).series(
+        &r,
+        Gpus,
+        Scenario::Committed,
+        &points,
+    )?;
+    assert_eq!(
+        series.row(Country::FR),
+        series.get(&[Group::Country(Country::FR)])
+    );
+    assert!(series.row(Country::FR).is_some());
+    Ok(())
+}
+
+#[test]
+fn titles_name_the_filters_and_the_scenario() -> R {
+    let r = registry();
+    let q = Query::new()
+        .filter(Filter::HostCountry(vec![Country::FR, Country::DE]))
+        .filter(Filter::Status(vec![Status::Operational]))
+        .group_by(GroupKey::HostCountry);
+    let t = q.run(&r, Deployments)?;
+    assert_eq!(t.filters(), q.filters());
+    assert_eq!(t.scenario(), None);
+    assert_eq!(
+        t.to_string().lines().next(),
+        Some("deployments by host country, where host country FR or DE and status operational")
+    );
+    let points = Points::new(Period::Year, day(2025, 1, 1), day(2026, 1, 1))?;
+    let s = q.series(&r, Deployments, Scenario::Optimistic, &points)?;
+    assert_eq!(s.filters(), q.filters());
+    assert_eq!(
+        s.to_string().lines().next(),
+        Some(
+            "deployments by host country, optimistic, where host country FR or DE and status operational"
+        )
+    );
+    // Filters that read dates in both scenarios name no one scenario.
+    let both = Query::new()
+        .filter(Filter::online_at(day(2026, 1, 1), Scenario::Committed))
+        .filter(Filter::online_at(day(2026, 1, 1), Scenario::Optimistic))
+        .run(&r, Gpus)?;
+    assert_eq!(both.scenario(), None);
+    assert_eq!(
+        both.to_string().lines().next(),
+        Some("GPUs, where online at 2026-01-01 (committed) and online at 2026-01-01 (optimistic)")
+    );
+    Ok(())
 }
 
 #[test]
@@ -1159,6 +1280,355 @@ mod synthetic_registries {
                 prop_assert_eq!(&sum_rows(&t), whole.total());
                 check_bounds(&t);
             }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- results out
+
+/// Tables and series written out: the numbers read back equal the results', with the
+/// query's filters and scenario recorded.
+#[cfg(any(feature = "csv", feature = "serde"))]
+mod results_out {
+    use super::*;
+
+    /// The number a total's bound is written as: GPUs, FLOP/s, W or a count; `None` for an
+    /// empty cell.
+    trait Written: Copy {
+        fn written(self) -> f64;
+    }
+
+    impl Written for AcceleratorCount {
+        fn written(self) -> f64 {
+            self.count() as f64
+        }
+    }
+
+    impl Written for ComputeFigure {
+        fn written(self) -> f64 {
+            self.rate.base_value()
+        }
+    }
+
+    impl Written for Power {
+        fn written(self) -> f64 {
+            self.base_value()
+        }
+    }
+
+    impl Written for u64 {
+        fn written(self) -> f64 {
+            self as f64
+        }
+    }
+
+    /// (lower, central, upper, parts, unknown parts) as a reader of the output sees them.
+    type Figures = (Option<f64>, Option<f64>, Option<f64>, u64, u64);
+
+    fn figures<T: Written + sovereign_compute::estimate::Amount>(t: &Total<T>) -> Figures {
+        let n = |v: Option<T>| v.map(Written::written);
+        if t.parts() == 0 {
+            return (Some(0.0), Some(0.0), Some(0.0), 0, 0);
+        }
+        (
+            n(t.lower()),
+            n(t.central()),
+            n(t.upper()),
+            t.parts() as u64,
+            t.unknown_parts() as u64,
+        )
+    }
+
+    fn online_2026() -> Query {
+        Query::new()
+            .filter(Filter::online_at(
+                PartialDate::year(2026).unwrap(),
+                Scenario::Committed,
+            ))
+            .filter(Filter::HostCountry(vec![
+                Country::FR,
+                Country::DE,
+                Country::GB,
+                Country::IT,
+            ]))
+            .group_by(GroupKey::HostCountry)
+    }
+
+    const FILTERS: &str = "online at 2026-12-31 (committed) and host country FR or DE or GB or IT";
+
+    #[cfg(feature = "csv")]
+    mod csv_files {
+        use super::*;
+
+        /// Reads a written CSV back with the csv crate: the header and the records.
+        fn read(text: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            let header = reader.headers().unwrap().iter().map(String::from).collect();
+            let records = reader.records().map(Result::unwrap).collect();
+            (header, records)
+        }
+
+        fn cell<'r>(header: &[String], record: &'r csv::StringRecord, column: &str) -> &'r str {
+            let i = header
+                .iter()
+                .position(|h| h == column)
+                .unwrap_or_else(|| panic!("no column {column} in {header:?}"));
+            &record[i]
+        }
+
+        fn number(text: &str) -> Option<f64> {
+            (!text.is_empty()).then(|| text.parse().unwrap())
+        }
+
+        fn read_figures(header: &[String], record: &csv::StringRecord, stem: &str) -> Figures {
+            let at = |c: &str| cell(header, record, c);
+            (
+                number(at(&format!("{stem}_lower"))),
+                number(at(&format!("{stem}_central"))),
+                number(at(&format!("{stem}_upper"))),
+                at("parts").parse().unwrap(),
+                at("unknown_parts").parse().unwrap(),
+            )
+        }
+
+        fn check_table<M: Measure>(table: &Table<M>, stem: &str)
+        where
+            M::Value: Written + sovereign_compute::estimate::Amount,
+        {
+            let text = table.to_csv();
+            let mut file = Vec::new();
+            table.write_csv(&mut file).unwrap();
+            assert_eq!(text.as_bytes(), file);
+            let (header, records) = read(&text);
+            assert_eq!(records.len(), table.rows().len() + 1, "{text}");
+            for (record, row) in records.iter().zip(table.rows()) {
+                assert_eq!(
+                    cell(&header, record, "host_country"),
+                    row.groups[0].to_string()
+                );
+                assert_eq!(cell(&header, record, "is_total"), "false");
+                assert_eq!(
+                    read_figures(&header, record, stem),
+                    figures(&row.total),
+                    "{text}"
+                );
+                let share = number(cell(&header, record, "share"));
+                assert_eq!(share, table.share(row), "{text}");
+                assert_eq!(
+                    cell(&header, record, "derived_parts")
+                        .parse::<usize>()
+                        .unwrap(),
+                    row.routes.derived
+                );
+            }
+            let total = records.last().unwrap();
+            assert_eq!(cell(&header, total, "host_country"), "");
+            assert_eq!(cell(&header, total, "is_total"), "true");
+            assert_eq!(read_figures(&header, total, stem), figures(table.total()));
+            for record in &records {
+                assert_eq!(
+                    cell(&header, record, "measure"),
+                    table.measure().to_string()
+                );
+                assert_eq!(cell(&header, record, "filters"), FILTERS);
+                assert_eq!(cell(&header, record, "scenario"), "committed");
+            }
+        }
+
+        #[test]
+        fn a_table_written_as_csv_reads_back_with_its_numbers() -> R {
+            let r = registry();
+            let q = online_2026();
+            check_table(&q.run(&r, Gpus)?, "gpus");
+            check_table(
+                &q.run(&r, Compute::new(FP4))?,
+                "compute_fp4_dense_peak_flop_per_s",
+            );
+            check_table(
+                &q.run(&r, Compute::peak(Precision::Int8, Sparsity::Sparse))?,
+                "compute_int8_sparse_peak_op_per_s",
+            );
+            check_table(&q.run(&r, ItPower)?, "it_power_w");
+            check_table(&q.run(&r, FacilityPower::new(1.25)?)?, "facility_power_w");
+            check_table(&q.run(&r, Deployments)?, "deployments");
+            check_table(&q.run(&r, Phases)?, "phases");
+
+            // The exact text of one, unknown and unbounded bounds included.
+            let gpus = Query::new().group_by(GroupKey::HostCountry).run(&r, Gpus)?;
+            let csv = gpus.to_csv();
+            let lines: Vec<&str> = csv.lines().collect();
+            assert_eq!(
+                lines[0],
+                "host_country,is_total,gpus_lower,gpus_central,gpus_upper,parts,unknown_parts,\
+                 stated_parts,assumed_parts,derived_parts,share,measure,filters,scenario"
+            );
+            // GB is "more than 2,000" (no upper bound), IT has no count (no bound at all).
+            assert!(
+                lines.iter().any(|l| l.starts_with("GB,false,2000,2000,,")),
+                "{csv}"
+            );
+            assert!(
+                lines.iter().any(|l| l.starts_with("IT,false,,,,1,1,")),
+                "{csv}"
+            );
+            assert_eq!(
+                lines.last(),
+                Some(
+                    &"\
+,true,3920,4920,,7,1,4,0,2,1.0,GPUs,,"
+                )
+            );
+            Ok(())
+        }
+
+        #[test]
+        fn a_series_written_as_csv_reads_back_with_its_numbers() -> R {
+            let r = registry();
+            let points = Points::new(Period::Quarter, day(2024, 1, 1), day(2027, 12, 31))?;
+            let q = Query::new()
+                .filter(Filter::Status(vec![Status::Planned, Status::Operational]))
+                .group_by(GroupKey::HostCountry);
+            let series = q.series(&r, Compute::new(FP4), Scenario::Optimistic, &points)?;
+            let text = series.to_csv();
+            let (header, records) = read(&text);
+            let m = points.days().len();
+            assert_eq!(records.len(), (series.rows().len() + 1) * m);
+            let stem = "compute_fp4_dense_peak_flop_per_s";
+            let groups = series
+                .rows()
+                .iter()
+                .map(|row| (row.groups[0].to_string(), row.values.as_slice(), "false"))
+                .chain([(String::new(), series.total(), "true")]);
+            let mut records = records.iter();
+            for (group, values, is_total) in groups {
+                for (i, value) in values.iter().enumerate() {
+                    let record = records.next().unwrap();
+                    let at = |c: &str| cell(&header, record, c);
+                    assert_eq!(at("period"), points.periods()[i].to_string());
+                    assert_eq!(at("date"), points.days()[i].to_string());
+                    assert_eq!(at("host_country"), group);
+                    assert_eq!(at("is_total"), is_total);
+                    assert_eq!(
+                        read_figures(&header, record, stem),
+                        figures(value),
+                        "{text}"
+                    );
+                    assert_eq!(at("measure"), "FP4 dense peak compute");
+                    assert_eq!(at("filters"), "status planned or operational");
+                    assert_eq!(at("scenario"), "optimistic");
+                }
+            }
+            assert!(records.next().is_none());
+            Ok(())
+        }
+
+        #[test]
+        fn a_repeated_key_gets_a_numbered_column() -> R {
+            let r = registry();
+            let t = Query::new()
+                .filter(Filter::HostCountry(vec![Country::FR, Country::DE]))
+                .group_by_pair(GroupKey::HostCountry, GroupKey::HostCountry)
+                .run(&r, FacilityPower::new(1.5)?)?;
+            let (header, records) = read(&t.to_csv());
+            // A key repeated gets a numbered column; every record has every column.
+            assert_eq!(header[..2], ["host_country", "host_country_2"]);
+            assert!(records.iter().all(|rec| rec.len() == header.len()));
+            assert_eq!(
+                cell(&header, &records[0], "measure"),
+                "facility power at PUE 1.5"
+            );
+            Ok(())
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    mod json {
+        use super::*;
+        use serde_json::Value;
+
+        fn number(v: &Value) -> Option<f64> {
+            v.as_f64()
+        }
+
+        fn json_figures(record: &Value, stem: &str) -> Figures {
+            (
+                number(&record[format!("{stem}_lower")]),
+                number(&record[format!("{stem}_central")]),
+                number(&record[format!("{stem}_upper")]),
+                record["parts"].as_u64().unwrap(),
+                record["unknown_parts"].as_u64().unwrap(),
+            )
+        }
+
+        #[test]
+        fn a_table_serializes_with_its_query_and_numbers() -> R {
+            let r = registry();
+            let table = online_2026().run(&r, Compute::new(FP4))?;
+            let json = serde_json::to_value(&table).unwrap();
+            assert_eq!(json["measure"], "FP4 dense peak compute");
+            assert_eq!(json["unit"], "FLOP/s");
+            assert_eq!(json["keys"], serde_json::json!(["host country"]));
+            assert_eq!(
+                json["filters"],
+                serde_json::json!([
+                    "online at 2026-12-31 (committed)",
+                    "host country FR or DE or GB or IT"
+                ])
+            );
+            assert_eq!(json["scenario"], "committed");
+            assert_eq!(json["excluded"], 1);
+            assert_eq!(json["overlapping"], false);
+            let stem = "compute_fp4_dense_peak_flop_per_s";
+            let rows = json["rows"].as_array().unwrap();
+            assert_eq!(rows.len(), table.rows().len());
+            for (record, row) in rows.iter().zip(table.rows()) {
+                assert_eq!(record["host_country"], row.groups[0].to_string());
+                assert_eq!(record["is_total"], false);
+                assert_eq!(json_figures(record, stem), figures(&row.total));
+            }
+            assert_eq!(json["total"]["host_country"], Value::Null);
+            assert_eq!(json_figures(&json["total"], stem), figures(table.total()));
+            // Whole numbers stay whole: GPU counts are JSON integers.
+            let gpus = serde_json::to_value(online_2026().run(&r, Gpus)?).unwrap();
+            assert!(gpus["total"]["gpus_lower"].is_u64(), "{gpus}");
+            assert_eq!(gpus["unit"], "GPU");
+            // Without filters: an empty list and no scenario.
+            let plain = serde_json::to_value(Query::new().run(&r, Deployments)?).unwrap();
+            assert_eq!(plain["filters"], serde_json::json!([]));
+            assert_eq!(plain["scenario"], Value::Null);
+            assert_eq!(plain["rows"], serde_json::json!([]));
+            let deployments = Query::new().run(&r, Deployments)?.total().central();
+            assert_eq!(plain["total"]["deployments_central"].as_u64(), deployments);
+            Ok(())
+        }
+
+        #[test]
+        fn a_series_serializes_with_its_scenario_and_numbers() -> R {
+            let r = registry();
+            let points = Points::new(Period::Year, day(2024, 1, 1), day(2027, 1, 1))?;
+            let series = Query::new().group_by(GroupKey::HostCountry).series(
+                &r,
+                Gpus,
+                Scenario::Committed,
+                &points,
+            )?;
+            let json = serde_json::to_value(&series).unwrap();
+            assert_eq!(json["scenario"], "committed");
+            assert_eq!(json["period"], "year");
+            let rows = json["rows"].as_array().unwrap();
+            assert_eq!(rows.len(), series.rows().len() * points.days().len());
+            let values = series.rows().iter().flat_map(|row| row.values.iter());
+            for (record, value) in rows.iter().zip(values) {
+                assert_eq!(json_figures(record, "gpus"), figures(value));
+            }
+            let total = json["total"].as_array().unwrap();
+            for ((record, value), period) in total.iter().zip(series.total()).zip(points.periods())
+            {
+                assert_eq!(record["period"], period.to_string());
+                assert_eq!(record["is_total"], true);
+                assert_eq!(json_figures(record, "gpus"), figures(value));
+            }
+            Ok(())
         }
     }
 }

@@ -454,3 +454,29 @@ mod epoch_table {
         Ok(())
     }
 }
+
+#[cfg(feature = "csv")]
+#[test]
+fn h100_equivalents_write_out_with_their_definition_in_the_column_names() -> R {
+    let r = one(vec![line(H100_SXM, "1,000 GPUs")?])?;
+    let at = Query::new().run(&r, BF16)?.to_csv();
+    let header = at.lines().next().unwrap_or_default();
+    assert!(header.contains("h100e_bf16_dense_peak_central"), "{header}");
+    let epoch = Query::new().run(&r, EPOCH)?.to_csv();
+    assert!(
+        epoch
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .contains("h100e_epoch_central")
+    );
+    assert!(
+        epoch
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .contains(",1000.0,1000.0,1000.0,"),
+        "{epoch}"
+    );
+    Ok(())
+}

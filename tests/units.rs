@@ -355,6 +355,58 @@ mod wire {
     }
 }
 
+#[test]
+fn every_quantity_reads_out_in_a_named_unit() {
+    let r = rate("1,440 PFLOP/s");
+    assert_eq!(r.in_unit("EFLOP/s").unwrap(), 1.44);
+    assert_eq!(r.in_unit("exaflops").unwrap(), 1.44);
+    assert_eq!(
+        r.in_unit("EFLOP/s").unwrap(),
+        r.get::<compute_rate::exaflop_per_second>()
+    );
+    let site: Power = "40 MW".parse().unwrap();
+    assert_eq!(site.in_unit("GW").unwrap(), 0.04);
+    assert_eq!(
+        site.in_unit("megawatts").unwrap(),
+        site.get::<power::megawatt>()
+    );
+    let year: Energy = "350 GWh".parse().unwrap();
+    assert_eq!(
+        year.in_unit("TWh").unwrap(),
+        year.get::<energy::terawatt_hour>()
+    );
+    let run: Operations = "3.8e25 FLOP".parse().unwrap();
+    assert_eq!(run.in_unit("YFLOP").unwrap(), 38.0);
+    let green: EnergyEfficiency = "72.7 GFLOPS/W".parse().unwrap();
+    assert_eq!(green.in_unit("GFLOP/s/W").unwrap(), 72.7);
+    let fig: ComputeFigure = "20 PFLOP/s FP4 sparse".parse().unwrap();
+    assert_eq!(fig.in_unit("PFLOP/s").unwrap(), 20.0);
+    assert_eq!(
+        AcceleratorCount::gpus(18_000).in_unit("gpu").unwrap(),
+        18_000
+    );
+
+    // An unknown unit, or one of another quantity, is a typed error naming what is accepted.
+    assert_eq!(
+        site.in_unit("MWh").unwrap_err(),
+        Error::UnknownUnit {
+            quantity: "power",
+            unit: "MWh".to_owned(),
+            hint: "accepted units: W, kW, MW, GW (also watts, kilowatts, megawatts, gigawatts)"
+                .to_owned(),
+        }
+    );
+    assert!(matches!(r.in_unit("EFLOP"), Err(Error::UnknownUnit { .. })));
+    assert!(matches!(r.in_unit("PF"), Err(Error::AmbiguousUnit { .. })));
+    assert_eq!(
+        AcceleratorCount::gpus(8).in_unit("racks").unwrap_err(),
+        Error::CountUnitMismatch {
+            left: CountingUnit::Gpu,
+            right: CountingUnit::Rack
+        }
+    );
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-300)
 }
@@ -404,6 +456,18 @@ proptest! {
         let r = ComputeRate::from_base(a).unwrap();
         let err = ComputeFigure::new(r, f1).checked_add(ComputeFigure::new(r, f2)).unwrap_err();
         prop_assert_eq!(err, Error::FormatMismatch { left: f1, right: f2 });
+    }
+
+    #[test]
+    fn unit_names_never_panic(s in "\\PC*", v in 0.0f64..1e300) {
+        let _ = ComputeRate::from_base(v).unwrap().in_unit(&s);
+        let _ = Operations::from_base(v).unwrap().in_unit(&s);
+        let _ = Power::from_base(v).unwrap().in_unit(&s);
+        let _ = Energy::from_base(v).unwrap().in_unit(&s);
+        let _ = EnergyEfficiency::from_base(v).unwrap().in_unit(&s);
+        let _ = Time::from_base(v).unwrap().in_unit(&s);
+        let _ = Frequency::from_base(v).unwrap().in_unit(&s);
+        let _ = AcceleratorCount::gpus(v as u64).in_unit(&s);
     }
 
     #[test]

@@ -256,6 +256,36 @@ fn span(date: &PartialDate) -> (NaiveDate, NaiveDate) {
     (date.earliest(), date.latest())
 }
 
+/// Implements `From<$from> for Group` as the variant `$variant`, with an example.
+macro_rules! group_from {
+    ($($from:ty => $variant:ident, $example:literal;)+) => {$(
+        #[doc = concat!("A [`Group::", stringify!($variant), "`], so that a table row can be named by its value ([`Table::row`](super::Table::row)).")]
+        ///
+        /// # Example
+        /// ```
+        /// use sovereign_compute::analysis::Group;
+        #[doc = concat!("let group: Group = ", $example, ";")]
+        #[doc = concat!("assert!(matches!(group, Group::", stringify!($variant), "(_)));")]
+        /// # Ok::<(), sovereign_compute::Error>(())
+        /// ```
+        impl From<$from> for Group {
+            fn from(value: $from) -> Self {
+                Group::$variant(value)
+            }
+        }
+    )+};
+}
+
+group_from! {
+    Country => Country, "sovereign_compute::Country::FR.into()";
+    Status => Status, "sovereign_compute::model::Status::Operational.into()";
+    Purpose => Purpose, "sovereign_compute::model::Purpose::LlmTraining.into()";
+    PartialDate => Online, "\"2026-Q1\".parse::<sovereign_compute::PartialDate>()?.into()";
+    OrganisationId => Organisation, "\"mistral-ai\".parse::<sovereign_compute::model::OrganisationId>()?.into()";
+    PartId => Part, "sovereign_compute::catalog::PartId::from(\"nvidia-b200\").into()";
+    FamilyId => Family, "sovereign_compute::catalog::FamilyId::from(\"nvidia-blackwell\").into()";
+}
+
 impl fmt::Display for Group {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

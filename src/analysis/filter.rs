@@ -12,7 +12,60 @@ use crate::model::{
 };
 use crate::registry::Registry;
 use crate::registry::index::Index;
-use crate::{Bloc, Country};
+use crate::{Bloc, Country, PartialDate};
+
+/// A date a question about one day is asked on: a day ([`NaiveDate`]), or a
+/// [`PartialDate`], which stands for the last day it covers (`2026-Q4` is 2026-12-31). Taken
+/// by [`Filter::online_at`]; implemented for these two types only.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use sovereign_compute::analysis::IntoDay;
+/// use sovereign_compute::PartialDate;
+///
+/// let end = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+/// assert_eq!("2026-H1".parse::<PartialDate>()?.into_day(), end);
+/// assert_eq!(end.into_day(), end);
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+pub trait IntoDay: sealed::Sealed {
+    /// The day: the date itself, or the last day a partial date covers.
+    fn into_day(self) -> NaiveDate;
+}
+
+mod sealed {
+    /// Keeps [`IntoDay`](super::IntoDay) to the crate's date types.
+    pub trait Sealed {}
+    impl Sealed for chrono::NaiveDate {}
+    impl Sealed for &chrono::NaiveDate {}
+    impl Sealed for crate::PartialDate {}
+    impl Sealed for &crate::PartialDate {}
+}
+
+impl IntoDay for NaiveDate {
+    fn into_day(self) -> NaiveDate {
+        self
+    }
+}
+
+impl IntoDay for &NaiveDate {
+    fn into_day(self) -> NaiveDate {
+        *self
+    }
+}
+
+impl IntoDay for PartialDate {
+    fn into_day(self) -> NaiveDate {
+        self.latest()
+    }
+}
+
+impl IntoDay for &PartialDate {
+    fn into_day(self) -> NaiveDate {
+        self.latest()
+    }
+}
 
 /// A condition on deployments, phases or hardware lines; a [`Query`](super::Query)'s filters
 /// must all hold.
@@ -46,7 +99,7 @@ use crate::{Bloc, Country};
 /// let day = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
 /// let filters = [
 ///     Filter::Status(vec![Status::UnderConstruction, Status::Operational]),
-///     Filter::OnlineAt { date: day, scenario: Scenario::Committed },
+///     Filter::online_at(day, Scenario::Committed),
 ///     Filter::HostBloc { bloc: Bloc::eu(), date: day },
 ///     Filter::HostCountry(vec![Country::FR, Country::DE]),
 ///     Filter::In { key: GroupKey::Vendor, groups: vec![Group::Vendor("amd".into())] },
@@ -69,6 +122,7 @@ pub enum Filter {
     /// [`Filter::at_least`] for "at least this certain".
     Certainty(Vec<Certainty>),
     /// Phases that count on `date` under `scenario` (see [`Scenario`]): capacity at a date.
+    /// [`Filter::online_at`] builds it from a day or a partial date.
     OnlineAt {
         /// The day.
         date: NaiveDate,
@@ -190,6 +244,40 @@ impl Filter {
     /// ```
     pub fn at_least(grade: Certainty) -> Filter {
         Filter::Certainty(grade.and_above())
+    }
+
+    /// Phases that count on a day under a scenario: [`OnlineAt`](Self::OnlineAt), from a day
+    /// ([`NaiveDate`]) or a partial date ([`PartialDate`]: `2026`, `2026-H2`, `2026-Q4`,
+    /// `2026-12`, `2026-12-31`).
+    ///
+    /// A partial date asks about the **last day** it covers: "online by 2026" is online on
+    /// 2026-12-31, and `2026-Q2` is 2026-06-30. Under [`Scenario::Committed`] that counts what
+    /// is certainly running by the end of the period by the announced timeline; under
+    /// [`Scenario::Optimistic`], what possibly is. For the first day of a period, pass
+    /// [`PartialDate::earliest`].
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Filter, Scenario};
+    /// use sovereign_compute::PartialDate;
+    ///
+    /// let by_2026 = Filter::online_at(PartialDate::year(2026)?, Scenario::Committed);
+    /// assert_eq!(by_2026.to_string(), "online at 2026-12-31 (committed)");
+    /// let december: PartialDate = "2026-12".parse()?;
+    /// assert_eq!(Filter::online_at(december, Scenario::Committed), by_2026);
+    /// let day = NaiveDate::from_ymd_opt(2026, 6, 11).unwrap();
+    /// assert_eq!(
+    ///     Filter::online_at(day, Scenario::Optimistic),
+    ///     Filter::OnlineAt { date: day, scenario: Scenario::Optimistic },
+    /// );
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn online_at(date: impl IntoDay, scenario: Scenario) -> Self {
+        Filter::OnlineAt {
+            date: date.into_day(),
+            scenario,
+        }
     }
 
     /// The dimension and groups of a filter that selects by group; `None` for

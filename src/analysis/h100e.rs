@@ -275,6 +275,11 @@ impl super::sum::Summable for H100e {
     fn overflow() -> Error {
         H100e::overflow("addition")
     }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn number(self) -> super::records::Number {
+        super::records::Number::Real(self.0)
+    }
 }
 
 /// Which definition a measure of H100 equivalents follows; see the [module docs](self).
@@ -483,6 +488,22 @@ impl Sealed for H100Equivalents {
 
     fn cell(&self, value: &H100e) -> String {
         value.to_string()
+    }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn column(&self) -> String {
+        match self.definition {
+            Definition::At(precision, sparsity) => format!(
+                "h100e_{}",
+                super::records::snake(&ComputeFormat::peak(precision, sparsity).to_string())
+            ),
+            Definition::Epoch => "h100e_epoch".to_owned(),
+        }
+    }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn unit(&self) -> &'static str {
+        "H100e"
     }
 
     fn check(&self, index: &Index) -> Result<()> {

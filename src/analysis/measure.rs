@@ -250,6 +250,14 @@ pub(crate) mod sealed {
         ) -> Result<(Part<Self::Value>, Route)> {
             self.derive(line, kind)
         }
+        /// The stem of the value columns of a result written out, naming the measure and
+        /// the unit of the numbers: `gpus`, `compute_fp8_dense_peak_flop_per_s`, `it_power_w`.
+        #[cfg(any(feature = "serde", feature = "csv"))]
+        fn column(&self) -> String;
+
+        /// The unit of the numbers written out: `GPU`, `FLOP/s`, `W`, `deployment`.
+        #[cfg(any(feature = "serde", feature = "csv"))]
+        fn unit(&self) -> &'static str;
     }
 
     /// How lines of one kind are derived for a measure.
@@ -365,6 +373,16 @@ impl Sealed for Gpus {
 
     fn scaled(&self, gpus: u64, _: f64) -> Option<u64> {
         Some(gpus)
+    }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn column(&self) -> String {
+        "gpus".to_owned()
+    }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn unit(&self) -> &'static str {
+        "GPU"
     }
 
     fn derive(&self, line: &LineRow, kind: &Kind) -> Result<(Part<AcceleratorCount>, Route)> {
@@ -503,6 +521,28 @@ impl Sealed for Compute {
         crate::units::ComputeRate::NAME
     }
 
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn column(&self) -> String {
+        let unit = if self.format.precision == Precision::Int8 {
+            "op_per_s"
+        } else {
+            "flop_per_s"
+        };
+        format!(
+            "compute_{}_{unit}",
+            super::records::snake(&self.format.to_string())
+        )
+    }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn unit(&self) -> &'static str {
+        if self.format.precision == Precision::Int8 {
+            "OP/s"
+        } else {
+            "FLOP/s"
+        }
+    }
+
     fn derive(&self, line: &LineRow, kind: &Kind) -> Result<(Part<ComputeFigure>, Route)> {
         let f = self.format;
         if f.basis != Basis::Peak {
@@ -576,6 +616,16 @@ impl Sealed for ItPower {
 
     fn quantity(&self) -> &'static str {
         Power::NAME
+    }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn column(&self) -> String {
+        "it_power_w".to_owned()
+    }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn unit(&self) -> &'static str {
+        "W"
     }
 }
 
@@ -678,11 +728,21 @@ impl Sealed for FacilityPower {
     fn quantity(&self) -> &'static str {
         Power::NAME
     }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn column(&self) -> String {
+        "facility_power_w".to_owned()
+    }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn unit(&self) -> &'static str {
+        "W"
+    }
 }
 
 /// Implements a tally measure: each counted item adds exactly one.
 macro_rules! tally_measure {
-    ($(#[$meta:meta])* $name:ident, $tally:ident, $label:literal) => {
+    ($(#[$meta:meta])* $name:ident, $tally:ident, $label:literal, $unit:literal) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
         pub struct $name;
@@ -723,6 +783,16 @@ macro_rules! tally_measure {
             fn scaled(&self, _: u64, _: f64) -> Option<u64> {
                 Some(0)
             }
+
+            #[cfg(any(feature = "serde", feature = "csv"))]
+            fn column(&self) -> String {
+                $label.to_owned()
+            }
+
+            #[cfg(any(feature = "serde", feature = "csv"))]
+            fn unit(&self) -> &'static str {
+                $unit
+            }
         }
     };
 }
@@ -736,7 +806,7 @@ tally_measure! {
     /// use sovereign_compute::analysis::Deployments;
     /// assert_eq!(Deployments.to_string(), "deployments");
     /// ```
-    Deployments, Deployments, "deployments"
+    Deployments, Deployments, "deployments", "deployment"
 }
 
 tally_measure! {
@@ -747,5 +817,5 @@ tally_measure! {
     /// use sovereign_compute::analysis::Phases;
     /// assert_eq!(Phases.to_string(), "phases");
     /// ```
-    Phases, Phases, "phases"
+    Phases, Phases, "phases", "phase"
 }

@@ -197,7 +197,14 @@ impl Query {
                 collector.merge(part)
             },
         )?;
-        Table::collect(measure.clone(), walk.dims(), registry, collector, excluded)
+        Table::collect(
+            measure.clone(),
+            &self.filters,
+            walk.dims(),
+            registry,
+            collector,
+            excluded,
+        )
     }
 
     /// The measure at each of `points` under `scenario`, per group and in total: what counts
@@ -262,7 +269,15 @@ mod tests {
         let walk = Walk::new(registry, query, &measure, None);
         let mut collector = Collector::new(walk.key_space());
         let excluded = walk.run(&mut collector).unwrap();
-        Table::collect(measure.clone(), walk.dims(), registry, collector, excluded).unwrap()
+        Table::collect(
+            measure.clone(),
+            query.filters(),
+            walk.dims(),
+            registry,
+            collector,
+            excluded,
+        )
+        .unwrap()
     }
 
     #[test]

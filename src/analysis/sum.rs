@@ -33,6 +33,11 @@ pub(crate) trait Summable: crate::estimate::Amount {
 
     /// The error for a sum past the range.
     fn overflow() -> Error;
+
+    /// The amount as a number in its base unit (GPUs, FLOP/s, W, a count), for results
+    /// written out: whole for counts, so that no digit is lost.
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn number(self) -> super::records::Number;
 }
 
 fn count_overflow(quantity: &'static str) -> Error {
@@ -66,6 +71,11 @@ impl Summable for AcceleratorCount {
     fn overflow() -> Error {
         count_overflow("accelerator count")
     }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn number(self) -> super::records::Number {
+        super::records::Number::Whole(self.count())
+    }
 }
 
 impl Summable for u64 {
@@ -85,6 +95,11 @@ impl Summable for u64 {
 
     fn overflow() -> Error {
         count_overflow("count")
+    }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn number(self) -> super::records::Number {
+        super::records::Number::Whole(self)
     }
 }
 
@@ -107,6 +122,11 @@ impl Summable for Power {
     fn overflow() -> Error {
         count_overflow(Power::NAME)
     }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn number(self) -> super::records::Number {
+        super::records::Number::Real(self.base_value())
+    }
 }
 
 impl Summable for ComputeFigure {
@@ -128,6 +148,11 @@ impl Summable for ComputeFigure {
 
     fn overflow() -> Error {
         count_overflow(ComputeRate::NAME)
+    }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn number(self) -> super::records::Number {
+        super::records::Number::Real(self.rate.base_value())
     }
 }
 

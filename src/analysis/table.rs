@@ -5,9 +5,10 @@ use std::fmt;
 
 use super::Group;
 use super::dimension::{Dim, GroupKey, Key, codes};
+use super::filter::Filter;
 use super::hashing::Groups;
 use super::measure::{Measure, Route, Routes};
-use super::scenario::Window;
+use super::scenario::{Scenario, Window};
 use super::sum::{RawPart, Sum, Summable};
 use super::walk::Sink;
 use crate::Result;
@@ -247,6 +248,72 @@ pub struct Row<T> {
     pub routes: Routes,
 }
 
+impl<T: Amount> Row<T> {
+    /// The lower bound of the row's total (`row.total.lower()`); `None` when no part is
+    /// known. In the measure's unit: GPUs, FLOP/s in the measure's format, W, or a count.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Gpus, GroupKey, Query};
+    /// use sovereign_compute::estimate::Estimate;
+    /// use sovereign_compute::model::*;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let line = HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse("up to 10,000 GPUs")?));
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("de-b".parse()?, "B", Country::DE)
+    ///         .with_phase(Phase::new("p1", Status::Planned).with_hardware(line)))
+    ///     .build()?;
+    /// let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Gpus)?;
+    /// let de = table.row(Country::DE).expect("a row for DE");
+    /// assert_eq!(de.lower().map(|n| n.count()), Some(0));
+    /// assert_eq!(de.central().map(|n| n.count()), Some(10_000));
+    /// assert_eq!(de.upper().map(|n| n.count()), Some(10_000));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn lower(&self) -> Option<T> {
+        self.total.lower()
+    }
+
+    /// The central value of the row's total (`row.total.central()`): the sum of the known
+    /// parts' central values, to be read with [`Total::unknown_parts`]; `None` when no part
+    /// is known. In the measure's unit, as [`lower`](Self::lower).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Deployments, GroupKey, Query};
+    /// use sovereign_compute::model::Deployment;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let registry = Registry::builder().deployment(Deployment::new("a".parse()?, "A", Country::FR)).build()?;
+    /// let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
+    /// assert_eq!(table.rows()[0].central(), Some(1));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn central(&self) -> Option<T> {
+        self.total.central()
+    }
+
+    /// The upper bound of the row's total (`row.total.upper()`); `None` when it is
+    /// unbounded (a part is "at least ..." or unknown) or no part is known. In the
+    /// measure's unit, as [`lower`](Self::lower).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Deployments, GroupKey, Query};
+    /// use sovereign_compute::model::Deployment;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let registry = Registry::builder().deployment(Deployment::new("a".parse()?, "A", Country::FR)).build()?;
+    /// let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
+    /// assert_eq!(table.rows()[0].upper(), Some(1));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn upper(&self) -> Option<T> {
+        self.total.upper()
+    }
+}
+
 /// The result of a [`Query`](super::Query): one row per group, in group order, and the
 /// total of everything selected.
 ///
@@ -255,8 +322,11 @@ pub struct Row<T> {
 /// [`Phases`](super::Phases)), a part counts in each of its groups and the rows add up to
 /// more than the total. Shares are of the total's central value.
 ///
-/// `Display` writes an aligned text table; `{:#}` also writes the lower and upper bounds
-/// and the routes.
+/// `Display` writes an aligned text table, titled with the measure, the keys and the
+/// query's filters; `{:#}` also writes the routes. [`row`](Self::row) finds a row by its
+/// group's value. The table serializes (feature `serde`) and writes CSV (feature `csv`,
+/// `write_csv`) as flat records with units in the column names: see
+/// [Results out](super#results-out).
 ///
 /// # Example
 /// ```
@@ -284,6 +354,7 @@ pub struct Row<T> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table<M: Measure> {
     measure: M,
+    filters: Vec<Filter>,
     keys: Vec<GroupKey>,
     rows: Vec<Row<M::Value>>,
     all: Row<M::Value>,
@@ -295,6 +366,7 @@ pub struct Table<M: Measure> {
 impl<M: Measure> Table<M> {
     pub(crate) fn collect(
         measure: M,
+        filters: &[Filter],
         dims: &[Dim],
         registry: &Registry,
         collector: Collector<M::Value>,
@@ -319,6 +391,7 @@ impl<M: Measure> Table<M> {
         rows.sort_by(|a, b| a.groups.cmp(&b.groups));
         Ok(Self {
             measure,
+            filters: filters.to_vec(),
             keys,
             rows,
             all: Row {
@@ -343,6 +416,44 @@ impl<M: Measure> Table<M> {
     /// ```
     pub fn measure(&self) -> &M {
         &self.measure
+    }
+
+    /// The query's filters, all of which hold for every part counted; the title line of the
+    /// printed table names them.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Filter, Gpus, Query};
+    /// use sovereign_compute::Country;
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let fr = Filter::HostCountry(vec![Country::FR]);
+    /// let t = Query::new().filter(fr.clone()).run(&registry, Gpus)?;
+    /// assert_eq!(t.filters(), [fr]);
+    /// assert!(t.to_string().starts_with("GPUs, where host country FR\n"));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn filters(&self) -> &[Filter] {
+        &self.filters
+    }
+
+    /// The scenario of the query's [`OnlineAt`](Filter::OnlineAt) filters: how partial dates
+    /// were read to say what counts on a day. `None` when the query has no such filter (the
+    /// table counts every phase whatever its dates), or when its filters name both scenarios
+    /// (each filter still says its own).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Filter, Gpus, Query, Scenario};
+    /// use sovereign_compute::PartialDate;
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let by_2026 = Filter::online_at(PartialDate::year(2026)?, Scenario::Committed);
+    /// let t = Query::new().filter(by_2026).run(&registry, Gpus)?;
+    /// assert_eq!(t.scenario(), Some(Scenario::Committed));
+    /// assert_eq!(Query::new().run(&registry, Gpus)?.scenario(), None);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn scenario(&self) -> Option<Scenario> {
+        scenario_of(&self.filters)
     }
 
     /// The keys grouped by, in order.
@@ -372,7 +483,8 @@ impl<M: Measure> Table<M> {
         &self.rows
     }
 
-    /// The row with these groups (one per key).
+    /// The row with these groups (one per key); for a table grouped by one key,
+    /// [`row`](Self::row) takes the group's value.
     ///
     /// # Example
     /// ```
@@ -390,6 +502,114 @@ impl<M: Measure> Table<M> {
         self.rows.iter().find(|r| r.groups == groups)
     }
 
+    /// The row of a table grouped by one key whose group is `group`: a country, a status, a
+    /// purpose, an online period ([`PartialDate`](crate::PartialDate)), an organisation, a
+    /// part or family ID, or any [`Group`]. `None` when no selected record is in that group,
+    /// and for a table grouped by two keys (use [`get`](Self::get) with both groups).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Deployments, Group, GroupKey, Query};
+    /// use sovereign_compute::model::{Deployment, Phase, Status};
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR).with_phase(Phase::new("p", Status::Planned)))
+    ///     .build()?;
+    /// let by_country = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
+    /// assert_eq!(by_country.row(Country::FR).and_then(|r| r.central()), Some(1));
+    /// assert!(by_country.row(Country::DE).is_none());
+    /// let by_status = Query::new().group_by(GroupKey::Status).run(&registry, Deployments)?;
+    /// assert!(by_status.row(Status::Planned).is_some());
+    /// assert_eq!(by_status.row(Status::Planned), by_status.get(&[Group::Status(Status::Planned)]));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn row(&self, group: impl Into<Group>) -> Option<&Row<M::Value>> {
+        let group = group.into();
+        self.rows
+            .iter()
+            .find(|r| r.groups.len() == 1 && r.groups.first() == Some(&group))
+    }
+
+    /// The lower bound of a group's total, for a table grouped by one key (see
+    /// [`row`](Self::row)); `None` when the table has no such row or no part of it is
+    /// known. In the measure's unit: GPUs, FLOP/s in the measure's format, W, or a count.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Gpus, GroupKey, Query};
+    /// use sovereign_compute::estimate::Estimate;
+    /// use sovereign_compute::model::*;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let line = HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse("more than 3,000 GPUs")?));
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("fr-a".parse()?, "A", Country::FR)
+    ///         .with_phase(Phase::new("p1", Status::Planned).with_hardware(line)))
+    ///     .build()?;
+    /// let gpus = Query::new().group_by(GroupKey::HostCountry).run(&registry, Gpus)?;
+    /// assert_eq!(gpus.lower(Country::FR).map(|n| n.count()), Some(3_000));
+    /// assert_eq!(gpus.upper(Country::FR), None); // "more than": unbounded
+    /// assert_eq!(gpus.lower(Country::DE), None); // no row
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn lower(&self, group: impl Into<Group>) -> Option<M::Value> {
+        self.row(group).and_then(Row::lower)
+    }
+
+    /// The central value of a group's total, for a table grouped by one key (see
+    /// [`row`](Self::row)); `None` when the table has no such row or no part of it is
+    /// known. In the measure's unit, as [`lower`](Self::lower); read it with the row's
+    /// unknown parts.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Compute, Gpus, GroupKey, Query};
+    /// use sovereign_compute::estimate::Estimate;
+    /// use sovereign_compute::model::*;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::units::{Precision, Sparsity};
+    /// use sovereign_compute::Country;
+    /// use sovereign_compute::units::ComputeFormat;
+    /// let phase = Phase::new("p1", Status::Planned)
+    ///     .with_hardware(HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse("4,000 GPUs")?)))
+    ///     .with_compute(StatedCompute {
+    ///         rate: Sourced::new(Estimate::parse("20 EFLOP/s")?),
+    ///         format: FormatReading::Stated(ComputeFormat::peak(Precision::Fp8, Sparsity::Dense)),
+    ///     });
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("fr-a".parse()?, "A", Country::FR).with_phase(phase))
+    ///     .build()?;
+    /// let by_country = Query::new().group_by(GroupKey::HostCountry);
+    /// let gpus = by_country.run(&registry, Gpus)?;
+    /// assert_eq!(gpus.central(Country::FR).map(|n| n.count()), Some(4_000));
+    /// let fp8 = by_country.run(&registry, Compute::peak(Precision::Fp8, Sparsity::Dense))?;
+    /// assert_eq!(fp8.central(Country::FR).map(|f| f.in_unit("EFLOP/s")).transpose()?, Some(20.0));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn central(&self, group: impl Into<Group>) -> Option<M::Value> {
+        self.row(group).and_then(Row::central)
+    }
+
+    /// The upper bound of a group's total, for a table grouped by one key (see
+    /// [`row`](Self::row)); `None` when the table has no such row, or the row's total is
+    /// unbounded or unknown. In the measure's unit, as [`lower`](Self::lower).
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::analysis::{Deployments, GroupKey, Query};
+    /// use sovereign_compute::model::Deployment;
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let registry = Registry::builder().deployment(Deployment::new("a".parse()?, "A", Country::FR)).build()?;
+    /// let t = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
+    /// assert_eq!(t.upper(Country::FR), Some(1));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn upper(&self, group: impl Into<Group>) -> Option<M::Value> {
+        self.row(group).and_then(Row::upper)
+    }
+
     /// The total of everything selected, each part counted once.
     ///
     /// # Example
@@ -401,6 +621,12 @@ impl<M: Measure> Table<M> {
     /// ```
     pub fn total(&self) -> &Total<M::Value> {
         &self.all.total
+    }
+
+    /// The total as a row with no groups, with its routes.
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    pub(crate) fn total_row(&self) -> &Row<M::Value> {
+        &self.all
     }
 
     /// How the total's parts were obtained.
@@ -568,14 +794,44 @@ pub(crate) fn write_columns(
     Ok(())
 }
 
-/// "GPUs by host country and status".
-pub(crate) fn title(measure: &impl fmt::Display, keys: &[GroupKey]) -> String {
+/// The one scenario of the [`OnlineAt`](Filter::OnlineAt) filters, if they agree.
+pub(crate) fn scenario_of(filters: &[Filter]) -> Option<Scenario> {
+    let mut scenarios = filters.iter().filter_map(|f| match f {
+        Filter::OnlineAt { scenario, .. } => Some(*scenario),
+        _ => None,
+    });
+    let first = scenarios.next()?;
+    scenarios.all(|s| s == first).then_some(first)
+}
+
+/// The filters as one phrase: "host country FR or DE and online at 2026-12-31 (committed)".
+pub(crate) fn filter_phrase(filters: &[Filter]) -> String {
+    let filters: Vec<String> = filters.iter().map(ToString::to_string).collect();
+    filters.join(" and ")
+}
+
+/// "GPUs by host country and status", then the scenario of a series ("committed"), then the
+/// filters ("where host country FR or DE and online at 2026-12-31 (committed)"), comma
+/// separated.
+pub(crate) fn title(
+    measure: &impl fmt::Display,
+    keys: &[GroupKey],
+    scenario: Option<Scenario>,
+    filters: &[Filter],
+) -> String {
     let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
-    if keys.is_empty() {
+    let mut title = if keys.is_empty() {
         measure.to_string()
     } else {
         format!("{measure} by {}", keys.join(" and "))
+    };
+    if let Some(scenario) = scenario {
+        title.push_str(&format!(", {scenario}"));
     }
+    if !filters.is_empty() {
+        title.push_str(&format!(", where {}", filter_phrase(filters)));
+    }
+    title
 }
 
 /// The notes under a table: records left out, overlapping groups, rows not shown.
@@ -638,11 +894,16 @@ impl<M: Measure> Table<M> {
     }
 }
 
-/// An aligned text table: a title line, a header, one line per row and the total, then
-/// notes. `{:#}` adds a column with the routes of each row's parts.
+/// An aligned text table: a title line (the measure, the keys grouped by, and the query's
+/// filters after "where"), a header, one line per row and the total, then notes. `{:#}` adds
+/// a column with the routes of each row's parts.
 impl<M: Measure> fmt::Display for Table<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", title(&self.measure, &self.keys))?;
+        writeln!(
+            f,
+            "{}",
+            title(&self.measure, &self.keys, None, &self.filters)
+        )?;
         let mut header: Vec<String> = self.keys.iter().map(ToString::to_string).collect();
         if header.is_empty() {
             header.push(String::new());

@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use super::dimension::{GroupKey, Key};
+use super::filter::Filter;
 use super::hashing::Groups;
 use super::measure::Measure;
 use super::parallel;
@@ -361,8 +362,11 @@ pub struct SeriesRow<T> {
 /// Totals per group at each point of a [`Points`] run, under a [`Scenario`]; see
 /// [`Query::series`].
 ///
-/// `Display` writes one line per point with each group's central value and the total's; a
-/// `*` marks a value with unknown parts.
+/// `Display` writes a title line (the measure, the keys grouped by, the scenario and the
+/// query's filters after "where"), then one line per point with each group's central value
+/// and the total's; a `*` marks a value with unknown parts. The series serializes (feature
+/// `serde`) and writes CSV (feature `csv`, `write_csv`) in long form, one
+/// record per group and point: see [Results out](super#results-out).
 ///
 /// # Example
 /// ```
@@ -396,6 +400,7 @@ pub struct SeriesRow<T> {
 pub struct Series<M: Measure> {
     measure: M,
     scenario: Scenario,
+    filters: Vec<Filter>,
     keys: Vec<GroupKey>,
     points: Points,
     rows: Vec<SeriesRow<M::Value>>,
@@ -449,6 +454,7 @@ impl<M: Measure> Series<M> {
         Ok(Self {
             measure,
             scenario,
+            filters: query.filters().to_vec(),
             keys,
             points: points.clone(),
             rows,
@@ -490,6 +496,44 @@ impl<M: Measure> Series<M> {
         self.scenario
     }
 
+    /// The keys grouped by, in order.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Gpus, GroupKey, Period, Points, Query, Scenario};
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let s = Query::new().group_by(GroupKey::Status)
+    ///     .series(&registry, Gpus, Scenario::Committed, &Points::new(Period::Year, day, day)?)?;
+    /// assert_eq!(s.keys(), [GroupKey::Status]);
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn keys(&self) -> &[GroupKey] {
+        &self.keys
+    }
+
+    /// The query's filters, all of which hold for every part counted; the title line of the
+    /// printed series names them after the scenario.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Filter, Gpus, Period, Points, Query, Scenario};
+    /// use sovereign_compute::model::Status;
+    /// # let registry = sovereign_compute::registry::Registry::builder().build()?;
+    /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let operational = Filter::Status(vec![Status::Operational]);
+    /// let s = Query::new().filter(operational.clone())
+    ///     .series(&registry, Gpus, Scenario::Committed, &Points::new(Period::Year, day, day)?)?;
+    /// assert_eq!(s.filters(), [operational]);
+    /// assert!(s.to_string().starts_with("GPUs, committed, where status operational\n"));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn filters(&self) -> &[Filter] {
+        &self.filters
+    }
+
     /// The points.
     ///
     /// # Example
@@ -523,7 +567,8 @@ impl<M: Measure> Series<M> {
         &self.rows
     }
 
-    /// The row with these groups.
+    /// The row with these groups (one per key); for a series grouped by one key,
+    /// [`row`](Self::row) takes the group's value.
     ///
     /// # Example
     /// ```
@@ -539,6 +584,35 @@ impl<M: Measure> Series<M> {
     /// ```
     pub fn get(&self, groups: &[Group]) -> Option<&SeriesRow<M::Value>> {
         self.rows.iter().find(|r| r.groups == groups)
+    }
+
+    /// The row of a series grouped by one key whose group is `group` (a country, a status,
+    /// ... or any [`Group`]); `None` when nothing selected is in that group, and for a series
+    /// grouped by two keys (use [`get`](Self::get)).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sovereign_compute::analysis::{Deployments, GroupKey, Period, Points, Query, Scenario};
+    /// use sovereign_compute::model::{Deployment, Phase, Status};
+    /// use sovereign_compute::registry::Registry;
+    /// use sovereign_compute::Country;
+    /// let registry = Registry::builder()
+    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR)
+    ///         .with_phase(Phase::new("p", Status::Planned).online("2026".parse()?)))
+    ///     .build()?;
+    /// let points = Points::new(Period::Year, NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
+    /// let series = Query::new().group_by(GroupKey::HostCountry)
+    ///     .series(&registry, Deployments, Scenario::Committed, &points)?;
+    /// let fr: Vec<_> = series.row(Country::FR).unwrap().values.iter().map(|t| t.central()).collect();
+    /// assert_eq!(fr, [None, Some(1)]); // nothing counted in 2025
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn row(&self, group: impl Into<Group>) -> Option<&SeriesRow<M::Value>> {
+        let group = group.into();
+        self.rows
+            .iter()
+            .find(|r| r.groups.len() == 1 && r.groups.first() == Some(&group))
     }
 
     /// The total at each point, each part counted once.
@@ -601,7 +675,13 @@ impl<M: Measure> Series<M> {
 
 impl<M: Measure> fmt::Display for Series<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}, {}", title(&self.measure, &self.keys), self.scenario)?;
+        let title = title(
+            &self.measure,
+            &self.keys,
+            Some(self.scenario),
+            &self.filters,
+        );
+        writeln!(f, "{title}")?;
         let mut header = vec!["date".to_owned()];
         header.extend(self.rows.iter().map(|r| {
             r.groups

@@ -264,6 +264,32 @@ impl AcceleratorCount {
         Self::new(self.count, unit)
     }
 
+    /// The number, checked against a counting unit named as text (`"GPUs"`, `"racks"`; any
+    /// spelling [`CountingUnit`] reads): the count when it is in that unit.
+    ///
+    /// Counts in different units are not converted here: that needs the hardware (a GB200
+    /// superchip holds two GPUs), which is the catalog's job. Query totals are in GPUs.
+    ///
+    /// # Errors
+    /// [`Error::UnknownTag`] (listing the accepted units) if `unit` is not a counting unit;
+    /// [`Error::CountUnitMismatch`] if the count is in another unit.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::Error;
+    /// use sovereign_compute::units::AcceleratorCount;
+    ///
+    /// let uk: AcceleratorCount = "14,000 GPUs".parse()?;
+    /// assert_eq!(uk.in_unit("GPUs")?, 14_000);
+    /// assert!(matches!(uk.in_unit("racks"), Err(Error::CountUnitMismatch { .. })));
+    /// assert!(uk.in_unit("exaflops").unwrap_err().to_string().contains("accepted values are"));
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn in_unit(self, unit: &str) -> Result<u64> {
+        self.same_unit(Self::new(0, unit.parse()?))?;
+        Ok(self.count)
+    }
+
     fn same_unit(self, rhs: Self) -> Result<()> {
         if self.unit == rhs.unit {
             Ok(())
@@ -288,7 +314,8 @@ pub(crate) fn write_grouped(f: &mut fmt::Formatter<'_>, n: u64) -> fmt::Result {
     Ok(())
 }
 
-/// "14,000 GPUs", "1 rack".
+/// "14,000 GPUs", "1 rack"; for the number alone, checked against its unit,
+/// [`in_unit`](AcceleratorCount::in_unit).
 impl fmt::Display for AcceleratorCount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_grouped(f, self.count)?;

@@ -267,6 +267,24 @@ impl ComputeFigure {
         Self { rate, format }
     }
 
+    /// The rate as a plain number in a unit named as text (`"EFLOP/s"`), as
+    /// [`ComputeRate::in_unit`]; the format is the figure's and is not converted.
+    ///
+    /// # Errors
+    /// [`Error::UnknownUnit`] (listing the accepted units) if `unit` is not a rate unit.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::units::ComputeFigure;
+    /// let f: ComputeFigure = "1,440 PFLOP/s FP4 sparse".parse()?;
+    /// assert_eq!(f.in_unit("EFLOP/s")?, 1.44);
+    /// assert!(f.in_unit("MW").is_err());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn in_unit(self, unit: &str) -> Result<f64> {
+        self.rate.in_unit(unit)
+    }
+
     /// Adds two figures of the same format.
     ///
     /// # Errors
@@ -309,7 +327,8 @@ impl ComputeFigure {
     }
 }
 
-/// "20 PFLOP/s FP4 sparse peak"; precision flags apply to the rate.
+/// "20 PFLOP/s FP4 sparse peak"; precision flags apply to the rate. For the number in a unit
+/// named as text, [`in_unit`](ComputeFigure::in_unit).
 impl fmt::Display for ComputeFigure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.rate, f)?;

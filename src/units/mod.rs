@@ -44,7 +44,12 @@
 //! # Reading and writing
 //!
 //! `Display` picks the largest unit that keeps the number at or above 1 ("3 ZFLOP/s",
-//! "40 MW") and honours `{:.N}`; `display_in` fixes the unit. `FromStr` reads a number (with
+//! "40 MW") and honours `{:.N}`; `display_in` fixes the unit. `in_unit` gives the plain
+//! number in a unit named as text, for a chart or a spreadsheet: `rate.in_unit("EFLOP/s")?`,
+//! `power.in_unit("MW")?` (any spelling `FromStr` accepts below; another unit is an
+//! [`Error::UnknownUnit`](crate::Error::UnknownUnit) listing the accepted ones). Counts and
+//! figures have it too: [`AcceleratorCount::in_unit`] (`"GPUs"`) and
+//! [`ComputeFigure::in_unit`]. `FromStr` reads a number (with
 //! optional `,` thousands separators, decimal point, exponent) then a unit, with or without a
 //! space, case-insensitively:
 //!

@@ -58,6 +58,7 @@ macro_rules! quantity_type {
         $name:ident, $module:ident, $what:literal, base: $base:literal, ladder: $ladder:ident,
         unit: $parse_unit:ident,
         example: $example_unit:ident($example_value:literal) == $example_display:literal,
+        in_unit: $in_unit:literal == $in_value:literal,
         other: $other:literal
     ) => {
         $(#[$meta])*
@@ -229,6 +230,24 @@ macro_rules! quantity_type {
                 self.0.into_format_args(unit, DisplayStyle::Abbreviation)
             }
 
+            /// The value as a plain number in a unit named as text (`"EFLOP/s"`, `"MW"`): any
+            /// spelling `FromStr` reads for this quantity (see the
+            /// [module docs](crate::units#reading-and-writing)), case-insensitively.
+            ///
+            /// The number is the value in the base unit divided by the unit's size, the same
+            /// number `Display` writes when it picks that unit; it is finite and non-negative.
+            /// For a unit chosen at compile time, [`get`](Self::get) takes a uom unit type.
+            ///
+            /// # Errors
+            #[doc = concat!("[`Error::UnknownUnit`] (listing the accepted units) if `unit` is not a unit of ", $what, ", e.g. a unit of another quantity;")]
+            /// [`Error::AmbiguousUnit`] for a spelling with several readings.
+            ///
+            /// # Example
+            #[doc = concat!("```\nuse sovereign_compute::units::", stringify!($name), ";\n\nlet x: ", stringify!($name), " = \"", $example_display, "\".parse()?;\nassert_eq!(x.in_unit(\"", $in_unit, "\")?, ", stringify!($in_value), ");\nassert_eq!(x.in_unit(\"", $base, "\")?, x.base_value());\nlet err = x.in_unit(\"furlongs\").unwrap_err();\nassert!(err.to_string().contains(\"accepted units: \"), \"{err}\");\n# Ok::<(), sovereign_compute::Error>(())\n```")]
+            pub fn in_unit(self, unit: &str) -> Result<f64> {
+                Ok(self.0.value / $parse_unit(unit)?)
+            }
+
             /// The exact wire form: a readable unit when the number round-trips bit for bit
             /// through it, otherwise the base unit in scientific notation.
             fn exact_string(self) -> String {
@@ -265,7 +284,8 @@ macro_rules! quantity_type {
         }
 
         /// Picks the largest unit that keeps the number at or above 1 ("3 ZFLOP/s", "40 MW");
-        /// `{:.N}` sets the digits after the point. For a fixed unit use `display_in`.
+        /// `{:.N}` sets the digits after the point. For a fixed unit use `display_in`; for the
+        /// number in a unit named as text (`"EFLOP/s"`), `in_unit`.
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write_scaled(f, self.0.value, pick_rung(&$ladder, self.0.value))
@@ -592,6 +612,7 @@ quantity_type! {
     ComputeRate, compute_rate, "compute rate", base: "FLOP/s", ladder: RATE_LADDER,
     unit: rate_unit,
     example: petaflop_per_second(20.0) == "20 PFLOP/s",
+    in_unit: "EFLOP/s" == 0.02,
     other: "3,000 EFLOP/s"
 }
 
@@ -612,6 +633,7 @@ quantity_type! {
     Operations, operations, "amount of work", base: "FLOP", ladder: OPERATIONS_LADDER,
     unit: operations_unit,
     example: exaflop(5.0) == "5 EFLOP",
+    in_unit: "PFLOP" == 5_000.0,
     other: "2 ZFLOP"
 }
 
@@ -632,6 +654,7 @@ quantity_type! {
     Time, time, "time", base: "s", ladder: TIME_LADDER,
     unit: time_unit,
     example: hour(24.0) == "1 d",
+    in_unit: "h" == 24.0,
     other: "3 d"
 }
 
@@ -652,6 +675,7 @@ quantity_type! {
     Power, power, "power", base: "W", ladder: POWER_LADDER,
     unit: power_unit,
     example: megawatt(40.0) == "40 MW",
+    in_unit: "kW" == 40_000.0,
     other: "1.2 MW"
 }
 
@@ -671,6 +695,7 @@ quantity_type! {
     Energy, energy, "energy", base: "J", ladder: ENERGY_LADDER,
     unit: energy_unit,
     example: megawatt_hour(2.0) == "2 MWh",
+    in_unit: "kWh" == 2_000.0,
     other: "1 TWh"
 }
 
@@ -692,6 +717,7 @@ quantity_type! {
     ladder: EFFICIENCY_LADDER,
     unit: efficiency_unit,
     example: gigaflop_per_second_per_watt(50.0) == "50 GFLOP/s/W",
+    in_unit: "FLOP/J" == 5e10,
     other: "60 GFLOP/s/W"
 }
 
@@ -712,6 +738,7 @@ quantity_type! {
     Frequency, frequency, "frequency", base: "Hz", ladder: FREQUENCY_LADDER,
     unit: frequency_unit,
     example: megahertz(1_980.0) == "1.98 GHz",
+    in_unit: "GHz" == 1.98,
     other: "1.98 GHz"
 }
 
