@@ -276,6 +276,13 @@ pub fn short<T: Amount>(total: &Total<T>, show: impl Fn(T) -> String) -> String 
     out
 }
 
+/// A row of section 1: its label, GPUs and compute.
+type OperatorRow<'a> = (
+    String,
+    &'a Total<AcceleratorCount>,
+    Option<&'a Total<ComputeFigure>>,
+);
+
 /// The report as text; `main` prints it, and `tests/sovereignty.rs` checks its figures.
 pub fn report(europe: &Registry) -> Result<String> {
     let mut out = String::new();
@@ -298,11 +305,7 @@ pub fn report(europe: &Registry) -> Result<String> {
          running). Operator country: stated, else the headquarters of the operator, else of the owner."
     );
     let _ = writeln!(out, "  {:<10} {:<38} EFLOP/s", "operator", "GPUs");
-    let mut rows: Vec<(
-        String,
-        &Total<AcceleratorCount>,
-        Option<&Total<ComputeFigure>>,
-    )> = gpus
+    let mut rows: Vec<OperatorRow<'_>> = gpus
         .rows()
         .iter()
         .map(|r| {
@@ -378,21 +381,21 @@ pub fn report(europe: &Registry) -> Result<String> {
     // 3. Training.
     let _ = writeln!(
         out,
-        "\n3. Days to train a model at the {} line ({} FLOP, counted in {FORMAT}),\n   \
+        "\n3. Days to train a model at the {} line ({:e} FLOP, counted in {FORMAT}),\n   \
          at {} model FLOP utilisation, on the capacity online by {} per host country.\n   \
          Committed: a phase counts from the latest day of its online date; optimistic: from the\n   \
          earliest. Phases with no online date are not counted. A country's unknown parts may hold\n   \
          any compute, so where it has some the lower time is 0.",
         EU_AI_ACT_SYSTEMIC_RISK.name(),
-        "1e25",
+        EU_AI_ACT_SYSTEMIC_RISK.operations().base_value(),
         utilisation(),
         online_by()
     );
     let rows = training(europe)?;
     let _ = writeln!(
         out,
-        "  {:<15} {:<24} {:<30} {:<24} {}",
-        "host", "committed EFLOP/s", "days", "optimistic EFLOP/s", "days"
+        "  {:<15} {:<24} {:<30} {:<24} days",
+        "host", "committed EFLOP/s", "days", "optimistic EFLOP/s"
     );
     let cells = |value: &Option<(Total<ComputeFigure>, TrainingTime)>| match value {
         Some((total, time)) => (short(total, exaflops), days(time)),
