@@ -1,9 +1,12 @@
 //! `analysis::energy`: annual energy from IT or facility power, against hand-computed cases.
 
+use std::sync::Arc;
+
 use sovereign_compute::analysis::{
     AnnualEnergy, Group, GroupKey, ItPower, LoadFactor, Points, PowerBasis, Pue, Query, Route,
     Scenario,
 };
+use sovereign_compute::catalog::{Accelerator, Catalog, Provenance, RatedPower, Source};
 use sovereign_compute::estimate::{Estimate, Total};
 use sovereign_compute::model::{Deployment, HardwareLine, HardwareRef, Phase, Sourced, Status};
 use sovereign_compute::registry::Registry;
@@ -167,27 +170,40 @@ fn an_energy_past_f64_is_an_overflow_not_a_panic() -> R {
     Ok(())
 }
 
-/// One deployment per route: a stated 10 MW site, 1,000 H100 SXM (700 W each), and a phase
-/// with neither power nor hardware.
+/// A catalog of one part, the Acme X1: a GPU of 700 W (an H100 SXM's TDP), so that the tests
+/// run without the built-in catalog too.
+fn catalog() -> Result<Arc<Catalog>, Error> {
+    let mut c = Catalog::new();
+    c.add_source(Source::new("SHEET", "Datasheet", Provenance::VendorDirect))?;
+    c.add_accelerator(
+        Accelerator::gpu("acme-x1", "Acme X1", "acme")
+            .with_tdp(RatedPower::new("700 W".parse()?, "SHEET")),
+    )?;
+    Ok(Arc::new(c))
+}
+
+/// One deployment per route: a stated 10 MW site, 1,000 GPUs of 700 W, and a phase with
+/// neither power nor hardware.
 fn registry() -> Result<Registry, Error> {
-    let h100 = HardwareLine::new(
-        HardwareRef::Part("nvidia-h100-sxm".into()),
+    let gpus = HardwareLine::new(
+        HardwareRef::Part("acme-x1".into()),
         Sourced::new(Estimate::parse("1,000 GPUs")?),
     );
     Registry::builder()
+        .catalog(catalog()?)
         .deployment(
             Deployment::new("fr-site".parse()?, "Stated site", Country::FR).with_phase(
                 Phase::new("p1", Status::Planned)
                     .online("2026-H2".parse()?)
                     .with_power(Sourced::new(Estimate::parse("10 MW")?))
-                    .with_hardware(h100.clone()),
+                    .with_hardware(gpus.clone()),
             ),
         )
         .deployment(
-            Deployment::new("de-cluster".parse()?, "H100 cluster", Country::DE).with_phase(
+            Deployment::new("de-cluster".parse()?, "GPU cluster", Country::DE).with_phase(
                 Phase::new("p1", Status::Operational)
                     .online("2025".parse()?)
-                    .with_hardware(h100),
+                    .with_hardware(gpus),
             ),
         )
         .deployment(
@@ -210,7 +226,7 @@ fn stated_and_derived_power_get_their_own_factors() -> R {
     let fr = row(&facility, Country::FR);
     assert!(close(joules(fr.total.lower()), 70_080.0 * MWH));
     assert_eq!((fr.routes.stated, fr.routes.derived), (1, 0));
-    // Germany: 1,000 × 700 W = 0.7 MW of IT power, × 1.2 × 0.8 × 8,760 h = 5,886.72 MWh.
+    // Germany: 1,000 GPUs × 700 W = 0.7 MW of IT power, × 1.2 × 0.8 × 8,760 h = 5,886.72 MWh.
     let de = row(&facility, Country::DE);
     assert!(close(joules(de.total.lower()), 5_886.72 * MWH));
     assert!(close(joules(de.total.upper()), 5_886.72 * MWH));
@@ -285,7 +301,7 @@ fn a_series_of_energy() -> R {
         Scenario::Optimistic,
         &points,
     )?;
-    // The H100 cluster is online in 2025 (5,886.72 MWh a year); the stated site joins in
+    // The GPU cluster is online in 2025 (5,886.72 MWh a year); the stated site joins in
     // 2026-H2 (70,080 MWh).
     let [y2025, y2026] = series.total() else {
         panic!("two points")
