@@ -39,16 +39,16 @@
 //!
 //! **Stated and derived power.** As a [`Measure`](super::Measure) in a
 //! [`Query`](super::Query), [`AnnualEnergy`] reads each phase the way
-//! [`ItPower`](super::ItPower) does and keeps the two routes apart:
+//! [`ItPower`] does and keeps the two routes apart:
 //!
-//! - a power the phase's source states ([`Route::Stated`](super::Route::Stated)) is read as
+//! - a power the phase's source states ([`Route::Stated`]) is read as
 //!   the basis the measure was given for stated power
 //!   ([`AnnualEnergy::stated`]): `PowerBasis::Facility` for a site or grid-connection
 //!   capacity (no PUE), `PowerBasis::It` for an IT load (× PUE). Sources differ (the Europe
 //!   dataset holds TOP500 benchmark draws, which are IT power, and site capacities, which are
 //!   facility power; each record's note says which), so the caller chooses, and can run the
 //!   query both ways to see how much the choice moves the total;
-//! - power derived from hardware lines ([`Route::Derived`](super::Route::Derived): GPUs ×
+//! - power derived from hardware lines ([`Route::Derived`]: GPUs ×
 //!   the catalog's per-GPU TDP) is always IT power, × PUE. It is accelerator power only (host
 //!   CPUs, memory and networking are not in a TDP), so it understates the IT load.
 //!
@@ -471,7 +471,7 @@ impl AnnualEnergy {
     }
 
     /// The annual energy of a total of powers measured on `basis` (a [`Table`](super::Table)
-    /// row of [`ItPower`](super::ItPower), or [`Total::sum`] of estimates): each bound times
+    /// row of [`ItPower`], or [`Total::sum`] of estimates): each bound times
     /// the same factor as [`of`](Self::of), so the lower energy is from the lower power and
     /// the upper from the upper (unbounded stays unbounded). The parts and the unknown parts
     /// are those of the power: unknown parts stay counted.
