@@ -16,7 +16,7 @@
 //! | [`estimate`] | [`Estimate<T>`](estimate::Estimate): exact, at least, at most, range, approximately or unknown, with the source phrase; [`Total`](estimate::Total) sums that keep bounds and count unknown parts; phrase parsing ("more than 3,000 exaflops") |
 //! | [`model`] | [`Country`] (ISO 3166-1) and [`Bloc`] (EU, EEA, EFTA, your own) with dated, sourced membership; [`Organisation`](model::Organisation)s and their [`Role`](model::Role)s, [`Source`](model::Source)s and [`Citation`](model::Citation)s, [`Deployment`](model::Deployment)s built in [`Phase`](model::Phase)s (lifecycle [`Status`](model::Status), partial dates, hardware lines, stated compute and power), [`Programme`](model::Programme)s (umbrella claims) and [`Initiative`](model::Initiative)s |
 //! | [`registry`] | the validated [`Registry`](registry::Registry): every cross-reference, date order, status and hardware line checked, all problems reported at once; versioned JSON load and save with the path of a bad value |
-//! | [`analysis`] | [`Query`](analysis::Query): [`Filter`](analysis::Filter)s, grouping by one or two [`GroupKey`](analysis::GroupKey)s (countries, blocs, organisations, parts, status, online period, ...) and a measure ([`Gpus`](analysis::Gpus), [`Compute`](analysis::Compute) in one format, [`ItPower`](analysis::ItPower), [`FacilityPower`](analysis::FacilityPower), counts) into a [`Table`](analysis::Table) of bounded totals with the route of each part, shares and top-N; capacity at a date and [`Series`](analysis::Series) under a [`Scenario`](analysis::Scenario); programme claims reconciled with their parts ([`reconcile_compute`](analysis::reconcile_compute)); double counting ([`excluded`](analysis::excluded), [`overlaps`](analysis::overlaps)) |
+//! | [`analysis`] | [`Query`](analysis::Query): [`Filter`](analysis::Filter)s, grouping by one or two [`GroupKey`](analysis::GroupKey)s (countries, blocs, organisations, parts, status, online period, ...) and a measure ([`Gpus`](analysis::Gpus), [`Compute`](analysis::Compute) in one format, [`ItPower`](analysis::ItPower), [`FacilityPower`](analysis::FacilityPower), [`AnnualEnergy`](analysis::AnnualEnergy) at a PUE and load factor, counts) into a [`Table`](analysis::Table) of bounded totals with the route of each part, shares and top-N; capacity at a date and [`Series`](analysis::Series) under a [`Scenario`](analysis::Scenario); programme claims reconciled with their parts ([`reconcile_compute`](analysis::reconcile_compute)); double counting ([`excluded`](analysis::excluded), [`overlaps`](analysis::overlaps)) |
 //! | `interop` (feature `csv`) | CSV import of Epoch AI's GPU-clusters table and the TOP500 list into a registry, with every row problem reported by row and column, strict or lenient; export of a registry in both shapes and as a flat one-row-per-phase table with units in its column names |
 //! | [`catalog`] | [`Catalog`](catalog::Catalog) of [`Accelerator`](catalog::Accelerator)s (GPU, superchip), [`System`](catalog::System)s (node, rack, pod) and [`Family`](catalog::Family) names, each figure sourced; name lookup with an alias table, counts to GPUs, peak compute per format, power at TDP; the built-in data (feature `dataset`) |
 #![cfg_attr(
@@ -168,6 +168,12 @@
 //! let year: Time = "365 d".parse()?;
 //! let energy: Energy = (site * year)?;
 //! assert_eq!(format!("{energy:.1}"), "350.4 GWh");
+//!
+//! // At a PUE and a load factor, with IT power and facility power kept apart:
+//! use sovereign_compute::analysis::{AnnualEnergy, PowerBasis, Pue};
+//! let at = AnnualEnergy::new(Pue::new(1.2)?, "80%".parse()?, PowerBasis::Facility);
+//! assert_eq!(format!("{:.1}", at.of(site, PowerBasis::Facility)?), "280.3 GWh"); // × 0.8
+//! assert_eq!(format!("{:.1}", at.of(site, PowerBasis::It)?), "336.4 GWh"); // × 1.2 × 0.8
 //! # Ok::<(), sovereign_compute::Error>(())
 //! ```
 //!

@@ -40,7 +40,8 @@
 //! | item | what it does |
 //! | --- | --- |
 //! | [`Query`] | filters ([`Filter`]), grouping by one or two [`GroupKey`]s, then [`run`](Query::run) a measure into a [`Table`] or a [`series`](Query::series) over [`Points`] into a [`Series`] |
-//! | measures ([`Measure`]) | [`Gpus`], [`Compute`] in one format, [`ItPower`], [`FacilityPower`] at a PUE, [`Deployments`], [`Phases`] |
+//! | measures ([`Measure`]) | [`Gpus`], [`Compute`] in one format, [`ItPower`], [`FacilityPower`] at a PUE, [`AnnualEnergy`] at a PUE and load factor, [`Deployments`], [`Phases`] |
+//! | [`energy`] | annual energy from IT or facility power: [`AnnualEnergy`], [`Pue`], [`LoadFactor`], [`PowerBasis`] |
 //! | [`Table`], [`Row`] | a [`Total`](crate::estimate::Total) per [`Group`] and overall, with the [`Routes`] of its parts, shares, top-N and a text table; a row by its group's value ([`Table::row`]`(Country::FR)`) and its bounds ([`Table::central`]) |
 //! | [`Scenario`] | committed or optimistic reading of partial dates: what counts on a day |
 //! | [`H100Equivalents`] ([`h100e`]) | compute counted in H100 SXM GPUs: [`at`](H100Equivalents::at) a format over the H100's figure at the same format, or [`epoch`](H100Equivalents::epoch) following Epoch AI's definition |
@@ -59,6 +60,7 @@
 //! **Units**: GPU totals are [`AcceleratorCount`](crate::units::AcceleratorCount)s in GPUs;
 //! compute totals are [`ComputeFigure`](crate::units::ComputeFigure)s in FLOP/s (OP/s for
 //! INT8) in the one format asked for; power totals are [`Power`](crate::units::Power) in W;
+//! energy totals ([`AnnualEnergy`]) are [`Energy`](crate::units::Energy) in J, shown in Wh;
 //! deployment and phase counts are plain numbers.
 //!
 //! **Routes**: each part says how it was obtained ([`Route`]). A phase whose source states
@@ -145,6 +147,7 @@
 pub mod diff;
 mod dimension;
 mod duplicates;
+pub mod energy;
 mod filter;
 pub mod h100e;
 mod hashing;
@@ -167,6 +170,7 @@ pub use diff::{
 };
 pub use dimension::{Group, GroupKey, operator_country};
 pub use duplicates::{Exclusion, excluded};
+pub use energy::{AnnualEnergy, HOURS_PER_YEAR, LoadFactor, PowerBasis, Pue};
 pub use filter::{Filter, IntoDay};
 pub use h100e::{EPOCH_H100_OPS, H100_SXM, H100Equivalents, H100e};
 pub use measure::{

@@ -9,7 +9,7 @@
 //! `Total` would have raised (the parts are non-negative, so a running sum only grows).
 
 use crate::estimate::{Part, Total};
-use crate::units::{AcceleratorCount, ComputeFigure, ComputeRate, Power};
+use crate::units::{AcceleratorCount, ComputeFigure, ComputeRate, Energy, Power};
 use crate::{Error, Result};
 
 /// An amount a pass adds up as plain numbers.
@@ -121,6 +121,32 @@ impl Summable for Power {
 
     fn overflow() -> Error {
         count_overflow(Power::NAME)
+    }
+
+    #[cfg(any(feature = "serde", feature = "csv"))]
+    fn number(self) -> super::records::Number {
+        super::records::Number::Real(self.base_value())
+    }
+}
+
+impl Summable for Energy {
+    type Raw = f64;
+
+    fn raw(self) -> f64 {
+        self.base_value()
+    }
+
+    fn plus(acc: &mut f64, raw: f64) -> bool {
+        *acc += raw;
+        false
+    }
+
+    fn back(raw: f64, _: Self) -> Result<Self> {
+        Energy::from_base(raw).map_err(|_| Self::overflow())
+    }
+
+    fn overflow() -> Error {
+        count_overflow(Energy::NAME)
     }
 
     #[cfg(any(feature = "serde", feature = "csv"))]

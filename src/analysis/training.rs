@@ -153,37 +153,50 @@ impl FromStr for Utilisation {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        let trimmed = s.trim();
-        let bad = || Error::InvalidNumber {
-            input: s.to_owned(),
-            reason: "expected a fraction such as 0.4 or a percentage such as \"40%\"".to_owned(),
-        };
-        let fraction = match trimmed.strip_suffix('%') {
-            Some(number) => {
-                let number = number.trim_end();
-                match shift_point(number, -2) {
-                    Some(text) => text.parse::<f64>().map_err(|_| bad())?,
-                    None => number.parse::<f64>().map_err(|_| bad())? / 100.0,
-                }
-            }
-            None => trimmed.parse::<f64>().map_err(|_| bad())?,
-        };
         // `f64` reads "NaN" and "inf"; `new` rejects them with the value named.
-        Self::new(fraction)
+        Self::new(parse_fraction(s, "0.4", "40%")?)
+    }
+}
+
+/// Reads a fraction (`"0.4"`) or a percentage (`"40%"`, `"40 %"`) as a plain number, not yet
+/// range-checked; a percentage by moving the decimal point in the text, so that `"35%"` is
+/// exactly the `f64` of `"0.35"`. `fraction` and `percent` are the examples the error gives.
+pub(super) fn parse_fraction(s: &str, fraction: &str, percent: &str) -> Result<f64> {
+    let trimmed = s.trim();
+    let bad = || Error::InvalidNumber {
+        input: s.to_owned(),
+        reason: format!(
+            "expected a fraction such as {fraction} or a percentage such as \"{percent}\""
+        ),
+    };
+    Ok(match trimmed.strip_suffix('%') {
+        Some(number) => {
+            let number = number.trim_end();
+            match shift_point(number, -2) {
+                Some(text) => text.parse::<f64>().map_err(|_| bad())?,
+                None => number.parse::<f64>().map_err(|_| bad())? / 100.0,
+            }
+        }
+        None => trimmed.parse::<f64>().map_err(|_| bad())?,
+    })
+}
+
+/// Writes a fraction as a percentage: "40%", or with `{:.N}` N digits after the point.
+pub(super) fn write_percent(f: &mut fmt::Formatter<'_>, fraction: f64) -> fmt::Result {
+    if let Some(p) = f.precision() {
+        return write!(f, "{:.p$}%", fraction * 100.0);
+    }
+    // Move the point in the shortest decimal text, so 0.07 shows as 7%, not 7.000000000000001%.
+    match shift_point(&fraction.to_string(), 2) {
+        Some(text) => write!(f, "{text}%"),
+        None => write!(f, "{}%", fraction * 100.0),
     }
 }
 
 /// "40%"; `{:.N}` sets the digits after the point ("40.0%").
 impl fmt::Display for Utilisation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(p) = f.precision() {
-            return write!(f, "{:.p$}%", self.0 * 100.0);
-        }
-        // Move the point in the shortest decimal text, so 0.07 shows as 7%, not 7.000000000000001%.
-        match shift_point(&self.0.to_string(), 2) {
-            Some(text) => write!(f, "{text}%"),
-            None => write!(f, "{}%", self.0 * 100.0),
-        }
+        write_percent(f, self.0)
     }
 }
 
