@@ -57,6 +57,8 @@ tag_enum! {
     }
 }
 
+tag_display!(Purpose, DataResidency);
+
 /// Where a deployment is, below the country.
 ///
 /// # Example

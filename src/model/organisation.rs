@@ -65,6 +65,8 @@ tag_enum! {
     }
 }
 
+tag_display!(OrganisationKind, Role);
+
 /// An organisation: a company, a government body, a research centre or a consortium.
 ///
 /// # Example

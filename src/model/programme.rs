@@ -134,6 +134,8 @@ tag_enum! {
     }
 }
 
+tag_display!(InitiativeKind);
+
 /// An initiative that is not compute: a technology centre, a training programme, a
 /// partnership.
 ///
