@@ -131,7 +131,7 @@ fn malformed_json_is_an_error_at_the_root() {
         // `structs_written_as_arrays_are_rejected`).
         (
             "[]",
-            "invalid type: sequence, expected struct VersionedDocument written as an object",
+            "invalid type: sequence, expected a registry or catalog document, written as an object with the field \"schema_version\"",
         ),
         ("\"registry\"", "invalid type: string"),
         ("{", "EOF while parsing an object"),
@@ -270,9 +270,10 @@ fn wrong_types_name_the_field() {
             "unknown variant `nvidia-b200`",
         ),
         (
-            count_doc(r#"{"kind": "exact", "value": "8 GPUs"}"#),
+            // A count is read as text too ("8 GPUs"), but not without its unit.
+            count_doc(r#"{"kind": "exact", "value": "8"}"#),
             "deployments[0].phases[0].hardware[0].count.value.value",
-            "invalid type: string",
+            "a count needs its unit",
         ),
         (
             count_doc(r#"{"kind": "exact", "value": {"count": "8", "unit": "gpu"}}"#),
@@ -1096,9 +1097,9 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let (path, message) = json_error(Registry::from_json(&deep), &deep);
         assert!(
             path == "."
-                && (message
-                    .starts_with("invalid type: sequence, expected struct VersionedDocument")
-                    || message.starts_with("missing field `schema_version`")),
+                && (message.starts_with(
+                    "invalid type: sequence, expected a registry or catalog document"
+                ) || message.starts_with("missing field `schema_version`")),
             "{path}: {message}"
         );
         // Where a string is expected.
@@ -2307,5 +2308,107 @@ mod csv {
             .source(Source::new("s1".parse().unwrap(), "With URL").with_url("https://a.example/"))
             .deployment(d);
         assert_reads_back(&r.build().unwrap());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors show an accepted form
+// ---------------------------------------------------------------------------------------------
+
+/// A phase with one B200 line whose count is exactly `value` (JSON).
+fn exact_count_doc(value: &str) -> String {
+    count_doc(&format!(r#"{{"kind": "exact", "value": {value}}}"#))
+}
+
+const EXACT_COUNT_PATH: &str = "deployments[0].phases[0].hardware[0].count.value.value";
+
+#[test]
+fn a_count_without_its_unit_says_how_to_write_one() {
+    let accepted = r#"write "4,000 GPUs" (or superchips, nodes, racks), or in JSON {"count": 4000, "unit": "gpu"}"#;
+    let err = "4000".parse::<AcceleratorCount>().unwrap_err();
+    assert_eq!(
+        err,
+        Error::MissingCountUnit {
+            input: "4000".into(),
+            example: accepted.trim_start_matches("write ").into(),
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(r#"a count needs its unit: "4000" does not say what it counts; {accepted}"#)
+    );
+    // In a phrase, and in JSON as a bare number or a string.
+    let phrase = Estimate::<AcceleratorCount>::parse("about 4,000").unwrap_err();
+    assert!(matches!(&phrase, Error::MissingCountUnit { input, .. } if input == "about 4,000"));
+    for value in ["4000", r#""4000""#] {
+        assert_registry_json_error(&exact_count_doc(value), EXACT_COUNT_PATH, accepted);
+    }
+    // The text form is read in JSON too, and the map form names its unit.
+    assert!(Registry::from_json(&exact_count_doc(r#""4,000 GPUs""#)).is_ok());
+    assert!(Registry::from_json(&exact_count_doc(r#"{"count": 4000, "unit": "gpu"}"#)).is_ok());
+}
+
+#[test]
+fn a_count_above_the_largest_says_so_in_numbers() {
+    let too_big = "18446744073709551616 is more than the largest count, 18,446,744,073,709,551,615";
+    let err = "18,446,744,073,709,551,616 GPUs"
+        .parse::<AcceleratorCount>()
+        .unwrap_err();
+    assert!(err.to_string().contains(too_big), "{err}");
+    let err =
+        Estimate::<AcceleratorCount>::parse("more than 18446744073709551616 GPUs").unwrap_err();
+    assert!(err.to_string().contains(too_big), "{err}");
+    assert_registry_json_error(
+        &exact_count_doc(r#"{"count": 18446744073709551616, "unit": "gpu"}"#),
+        &format!("{EXACT_COUNT_PATH}.count"),
+        too_big,
+    );
+    assert_registry_json_error(
+        &exact_count_doc(r#"{"count": -1, "unit": "gpu"}"#),
+        &format!("{EXACT_COUNT_PATH}.count"),
+        "a count is a whole number from 0 to 18,446,744,073,709,551,615, not -1",
+    );
+    // The largest count itself is read.
+    assert!(
+        Registry::from_json(&exact_count_doc(
+            r#"{"count": 18446744073709551615, "unit": "gpu"}"#
+        ))
+        .is_ok()
+    );
+}
+
+#[test]
+fn a_json_shape_error_names_the_shape_in_the_crates_words() {
+    for (value, path, shape) in [
+        (
+            exact_count_doc("true"),
+            EXACT_COUNT_PATH.to_owned(),
+            r#"expected a count with its unit, such as "4,000 GPUs" or {"count": 4000, "unit": "gpu"}"#,
+        ),
+        (
+            exact_count_doc(r#"[4000, "gpu"]"#),
+            EXACT_COUNT_PATH.to_owned(),
+            r#"expected a count with its unit, such as "4,000 GPUs""#,
+        ),
+        (
+            phase_doc(r#", "dates": 5"#),
+            "deployments[0].phases[0].dates".to_owned(),
+            r#"expected phase dates, written as an object with the fields "announced", "start", "online", "end""#,
+        ),
+        (
+            phase_doc(r#", "power": {"value": "about 40 MW"}"#),
+            "deployments[0].phases[0].power.value".to_owned(),
+            r#"expected an estimate, written as an object with the fields "kind", "value""#,
+        ),
+        (
+            r#"{"schema_version": 1, "deployments": [5]}"#.to_owned(),
+            "deployments[0]".to_owned(),
+            r#"expected a deployment, written as an object with the fields "id", "name", "host""#,
+        ),
+    ] {
+        let (p, m) = json_error(Registry::from_json(&value), &value);
+        assert_eq!(p, path, "{m}");
+        assert!(m.contains(shape), "{m:?} lacks {shape:?}");
+        assert!(!m.contains("struct"), "{m}");
     }
 }

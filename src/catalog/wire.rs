@@ -10,7 +10,7 @@ const SCHEMA_VERSION: u64 = 1;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Document {
+struct CatalogDocument {
     schema_version: u64,
     #[serde(default)]
     sources: Vec<Source>,
@@ -31,7 +31,7 @@ struct DocumentRef<'a> {
     systems: &'a [System],
 }
 
-impl Document {
+impl CatalogDocument {
     /// `base` with the document's entries added, and every problem.
     fn added_to(self, base: Catalog) -> (Catalog, Vec<Error>) {
         base.assembled(self.sources, self.families, self.accelerators, self.systems)
@@ -49,8 +49,8 @@ fn check_version(found: u64) -> Result<()> {
     }
 }
 
-fn read(json: json::Input<'_>) -> Result<Document> {
-    json::from_versioned(json, SCHEMA_VERSION, |d: &Document| d.schema_version)
+fn read(json: json::Input<'_>) -> Result<CatalogDocument> {
+    json::from_versioned(json, SCHEMA_VERSION, |d: &CatalogDocument| d.schema_version)
 }
 
 impl Catalog {
@@ -253,7 +253,7 @@ impl<'de> Deserialize<'de> for Catalog {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> std::result::Result<Self, D::Error> {
-        let document = Document::deserialize(deserializer)?;
+        let document = CatalogDocument::deserialize(deserializer)?;
         check_version(document.schema_version).map_err(serde::de::Error::custom)?;
         let (catalog, problems) = document.added_to(Self::new());
         first_problem(problems).map_err(serde::de::Error::custom)?;

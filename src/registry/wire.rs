@@ -27,7 +27,7 @@ use crate::{Result, json};
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Document {
+struct RegistryDocument {
     schema_version: u64,
     #[serde(default)]
     sources: Vec<Source>,
@@ -78,8 +78,10 @@ impl RegistryBuilder {
     }
 
     fn read(json: json::Input<'_>) -> Result<RegistryBuilder> {
-        let doc: Document =
-            json::from_versioned(json, SCHEMA_VERSION, |d: &Document| d.schema_version)?;
+        let doc: RegistryDocument =
+            json::from_versioned(json, SCHEMA_VERSION, |d: &RegistryDocument| {
+                d.schema_version
+            })?;
         Ok(RegistryBuilder {
             sources: doc.sources,
             organisations: doc.organisations,
