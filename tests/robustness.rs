@@ -2366,7 +2366,7 @@ fn a_count_above_the_largest_says_so_in_numbers() {
     assert_registry_json_error(
         &exact_count_doc(r#"{"count": -1, "unit": "gpu"}"#),
         &format!("{EXACT_COUNT_PATH}.count"),
-        "a count is a whole number from 0 to 18,446,744,073,709,551,615, not -1",
+        "invalid value: integer `-1`, expected a whole number from 0 to 18,446,744,073,709,551,615",
     );
     // The largest count itself is read.
     assert!(

@@ -452,18 +452,15 @@ mod wire {
         }
 
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
-            u64::try_from(v).map_err(|_| {
-                E::custom(format!(
-                    "a count is {}, not {v}: counts are never negative",
-                    Self::whole()
-                ))
-            })
+            u64::try_from(v)
+                .map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &Self::whole().as_str()))
         }
 
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
-            Err(E::custom(too_large(Some(v)).unwrap_or_else(|| {
-                format!("a count is {}, not {v:?}", Self::whole())
-            })))
+            Err(match too_large(Some(v)) {
+                Some(message) => E::custom(message),
+                None => E::invalid_value(de::Unexpected::Float(v), &Self::whole().as_str()),
+            })
         }
     }
 }
