@@ -553,20 +553,15 @@ fn build(clusters: Vec<Cluster>) -> Registry {
                 Power::from_base(mw * 1e6).unwrap(),
             )))
         });
-        let mut d = Deployment::new(
-            format!("c{i}").parse().unwrap(),
-            format!("Cluster {i}"),
-            host,
-        )
-        .with_phase(phase);
+        let mut d =
+            Deployment::new(format!("c{i}"), format!("Cluster {i}"), host).with_phase(phase);
         d.note = note;
         d.site = Some(Site {
             name: Some(format!("Site {i}")),
             ..Site::default()
         });
         if let Some(kind) = owner {
-            let org =
-                Organisation::new(format!("o{i}").parse().unwrap(), format!("Owner {i}"), kind);
+            let org = Organisation::new(format!("o{i}"), format!("Owner {i}"), kind);
             d.organisations
                 .push(Participation::new(org.id.clone(), Role::Owner));
             b = b.organisation(org);
@@ -575,12 +570,11 @@ fn build(clusters: Vec<Cluster>) -> Registry {
             let id = format!("s{s}");
             if sources.insert(s) {
                 b = b.source(
-                    Source::new(id.parse().unwrap(), format!("S{s}"))
-                        .with_url(format!("https://example.org/{s}")),
+                    Source::new(&id, format!("S{s}")).with_url(format!("https://example.org/{s}")),
                 );
             }
             d.sources
-                .push(Citation::new(id.parse().unwrap()).with_quote(format!("quote {s}")));
+                .push(Citation::new(id).with_quote(format!("quote {s}")));
         }
         d.superseded_by = link
             .map(|ix| ix.index(n))

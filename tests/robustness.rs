@@ -1934,7 +1934,7 @@ fn nulls_for_optional_fields_read_as_absent() {
 fn builder_records_that_serialize_but_are_invalid_do_not_load_silently() {
     // A registry built in code is validated like a loaded one: a dangling reference cannot be
     // saved and come back as something else.
-    let d = Deployment::new("d".parse().unwrap(), "D", Country::FR)
+    let d = Deployment::new("d", "D", Country::FR)
         .with_phase(sovereign_compute::model::Phase::new("p", Status::Planned));
     let mut d2 = d.clone();
     d2.superseded_by = Some("ghost".parse().unwrap());
@@ -2063,8 +2063,8 @@ mod csv {
             HardwareRef::Part("nvidia-h100-sxm".into()),
             Sourced::new(Estimate::exact(AcceleratorCount::gpus((1 << 53) + 2))),
         );
-        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR)
-            .with_phase(Phase::new("p", Status::Planned).with_hardware(line));
+        let d = Deployment::new("d", "D", Country::FR)
+            .with_phase(Phase::new("p", Status::Planned).with_hardware_line(line));
         assert_reads_back(&Registry::builder().deployment(d).build().unwrap());
     }
 
@@ -2091,22 +2091,21 @@ mod csv {
         // date, which the reader refused.
         let mut p = Phase::new("p", Status::Cancelled);
         p.dates.end = Some("2026-H2".parse().unwrap());
-        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR).with_phase(p);
+        let d = Deployment::new("d", "D", Country::FR).with_phase(p);
         assert_reads_back(&Registry::builder().deployment(d).build().unwrap());
     }
 
     #[test]
     fn csv_blank_names_and_duplicate_names_read_back() {
         // Regression: these exports wrote rows the reader refused, and reported nothing.
-        let d = Deployment::new("d".parse().unwrap(), "", Country::FR)
-            .with_phase(Phase::new("p", Status::Planned));
+        let d = Deployment::new("d", "", Country::FR).with_phase(Phase::new("p", Status::Planned));
         assert_reads_back(&Registry::builder().deployment(d).build().unwrap());
 
-        let mut a = Deployment::new("a".parse().unwrap(), "Same", Country::FR)
-            .with_phase(Phase::new("p", Status::Planned));
+        let mut a =
+            Deployment::new("a", "Same", Country::FR).with_phase(Phase::new("p", Status::Planned));
         a.superseded_by = Some("b".parse().unwrap());
-        let b = Deployment::new("b".parse().unwrap(), "Same", Country::FR)
-            .with_phase(Phase::new("p", Status::Planned));
+        let b =
+            Deployment::new("b", "Same", Country::FR).with_phase(Phase::new("p", Status::Planned));
         assert_reads_back(
             &Registry::builder()
                 .deployment(a)
@@ -2119,11 +2118,11 @@ mod csv {
     #[test]
     fn csv_links_to_deployments_without_one_phase_read_back() {
         // Regression: links were written by a name no row had, and the export reported nothing.
-        let none = Deployment::new("d0".parse().unwrap(), "Zero phases", Country::FR);
-        let two = Deployment::new("d1".parse().unwrap(), "Two phases", Country::FR)
+        let none = Deployment::new("d0", "Zero phases", Country::FR);
+        let two = Deployment::new("d1", "Two phases", Country::FR)
             .with_phase(Phase::new("a", Status::Operational))
             .with_phase(Phase::new("b", Status::Planned));
-        let mut linked = Deployment::new("d2".parse().unwrap(), "Linked", Country::FR)
+        let mut linked = Deployment::new("d2", "Linked", Country::FR)
             .with_phase(Phase::new("p", Status::Planned));
         linked.superseded_by = Some("d1".parse().unwrap());
         linked.duplicate_of = Some("d0".parse().unwrap());
@@ -2137,23 +2136,11 @@ mod csv {
     #[test]
     fn csv_organisations_of_one_name_stay_apart() {
         // Regression: the two vendors merged into one on reading back.
-        let vendor = |id: &str| {
-            Organisation::new(
-                id.parse().unwrap(),
-                "Acme",
-                OrganisationKind::HardwareVendor,
-            )
-        };
-        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR)
+        let vendor = |id: &str| Organisation::new(id, "Acme", OrganisationKind::HardwareVendor);
+        let d = Deployment::new("d", "D", Country::FR)
             .with_phase(Phase::new("p", Status::Planned))
-            .with_organisation(Participation::new(
-                "o1".parse().unwrap(),
-                Role::HardwareVendor,
-            ))
-            .with_organisation(Participation::new(
-                "o2".parse().unwrap(),
-                Role::HardwareVendor,
-            ));
+            .with_organisation(Participation::new("o1", Role::HardwareVendor))
+            .with_organisation(Participation::new("o2", Role::HardwareVendor));
         let r = Registry::builder()
             .organisation(vendor("o1"))
             .organisation(vendor("o2"))
@@ -2164,8 +2151,8 @@ mod csv {
     #[test]
     fn csv_top500_exports_of_any_registry_read_back() {
         // Regression: the export had no System ID, so no row read back.
-        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR)
-            .with_phase(Phase::new("p", Status::Operational));
+        let d =
+            Deployment::new("d", "D", Country::FR).with_phase(Phase::new("p", Status::Operational));
         let registry = Registry::builder().deployment(d).build().unwrap();
         let first = top500::write(&registry).unwrap();
         if first.problems.is_empty() {
@@ -2203,7 +2190,7 @@ mod csv {
 
     #[test]
     fn csv_top500_exports_of_deployments_with_several_phases_read_back() {
-        let d = Deployment::new("d1".parse().unwrap(), "Two phases", Country::FR)
+        let d = Deployment::new("d1", "Two phases", Country::FR)
             .with_phase(Phase::new("a", Status::Operational))
             .with_phase(Phase::new("b", Status::Planned));
         let registry = Registry::builder().deployment(d).build().unwrap();
@@ -2217,8 +2204,8 @@ mod csv {
     fn csv_top500_exports_of_blank_names_read_back() {
         // Regression: a blank name was written empty and read back as "TOP500 system <key>",
         // unreported.
-        let d = Deployment::new("d0".parse().unwrap(), "", Country::AD)
-            .with_phase(Phase::new("p", Status::Operational));
+        let d =
+            Deployment::new("d0", "", Country::AD).with_phase(Phase::new("p", Status::Operational));
         let registry = Registry::builder().deployment(d).build().unwrap();
         let first = top500::write(&registry).unwrap();
         if first.problems.is_empty() {
@@ -2267,7 +2254,7 @@ mod csv {
         let p = Phase::new("p", Status::Operational).with_power(Sourced::new(Estimate::exact(
             Power::from_base(f64::MAX).unwrap(),
         )));
-        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR).with_phase(p);
+        let d = Deployment::new("d", "D", Country::FR).with_phase(p);
         let registry = Registry::builder().deployment(d).build().unwrap();
         let table = epoch::write(&registry).unwrap();
         let [problem] = table.problems.as_slice() else {
@@ -2299,13 +2286,13 @@ mod csv {
 
     #[test]
     fn sources_without_urls_are_written_by_title_and_read_back() {
-        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR)
+        let d = Deployment::new("d", "D", Country::FR)
             .with_phase(Phase::new("p", Status::Planned))
-            .cite(Citation::new("s0".parse().unwrap()))
-            .cite(Citation::new("s1".parse().unwrap()));
+            .with_citation(Citation::new("s0"))
+            .with_citation(Citation::new("s1"));
         let r = Registry::builder()
-            .source(Source::new("s0".parse().unwrap(), "No URL"))
-            .source(Source::new("s1".parse().unwrap(), "With URL").with_url("https://a.example/"))
+            .source(Source::new("s0", "No URL"))
+            .source(Source::new("s1", "With URL").with_url("https://a.example/"))
             .deployment(d);
         assert_reads_back(&r.build().unwrap());
     }

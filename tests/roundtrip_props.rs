@@ -257,12 +257,12 @@ fn stated_compute(sources: usize) -> impl Strategy<Value = StatedCompute> {
 
 fn source(i: usize) -> impl Strategy<Value = Source> {
     (text(), opt(text()), opt(text()), opt(date())).prop_map(
-        move |(title, publisher, url, published)| Source {
-            id: source_id(i),
-            title,
-            publisher,
-            url,
-            published,
+        move |(title, publisher, url, published)| {
+            let mut s = Source::new(source_id(i), title);
+            s.publisher = publisher;
+            s.url = url;
+            s.published = published;
+            s
         },
     )
 }

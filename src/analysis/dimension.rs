@@ -277,12 +277,12 @@ impl fmt::Display for Group {
 ///
 /// let registry = Registry::builder()
 ///     .organisation(
-///         Organisation::new("nebius".parse()?, "Nebius", OrganisationKind::CloudProvider)
+///         Organisation::new("nebius", "Nebius", OrganisationKind::CloudProvider)
 ///             .with_headquarters(Country::NL),
 ///     )
 ///     .deployment(
-///         Deployment::new("fi-nebius".parse()?, "Nebius Finland", Country::FI)
-///             .with_organisation(Participation::new("nebius".parse()?, Role::Operator)),
+///         Deployment::new("fi-nebius", "Nebius Finland", Country::FI)
+///             .with_organisation(Participation::new("nebius", Role::Operator)),
 ///     )
 ///     .build()?;
 /// assert_eq!(operator_country(&registry, &registry.deployments()[0]), Some(Country::NL));

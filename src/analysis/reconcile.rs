@@ -191,7 +191,7 @@ impl<T: Amount> fmt::Display for Remainder<T> {
 /// use sovereign_compute::model::{Programme, Sourced};
 /// use sovereign_compute::registry::Registry;
 ///
-/// let mut p = Programme::new("p".parse()?, "P");
+/// let mut p = Programme::new("p", "P");
 /// p.gpus = Some(Sourced::new(Estimate::parse("up to 1,000 GPUs")?));
 /// let registry = Registry::builder().programme(p).build()?;
 /// let r = reconcile_gpus(&registry, &registry.programmes()[0])?;
@@ -225,7 +225,7 @@ pub struct Comparison<T> {
 /// use sovereign_compute::model::{Programme, Sourced};
 /// use sovereign_compute::registry::Registry;
 ///
-/// let mut p = Programme::new("p".parse()?, "P");
+/// let mut p = Programme::new("p", "P");
 /// p.gpus = Some(Sourced::new(Estimate::parse("up to 1,000 GPUs")?));
 /// let registry = Registry::builder().programme(p).build()?;
 /// let r = reconcile_gpus(&registry, &registry.programmes()[0])?;
@@ -253,7 +253,7 @@ pub enum Outcome<T> {
 /// use sovereign_compute::model::{Programme, Sourced};
 /// use sovereign_compute::registry::Registry;
 ///
-/// let mut p = Programme::new("p".parse()?, "P");
+/// let mut p = Programme::new("p", "P");
 /// p.gpus = Some(Sourced::new(Estimate::parse("up to 1,000 GPUs")?));
 /// let registry = Registry::builder().programme(p).build()?;
 /// let r = reconcile_gpus(&registry, &registry.programmes()[0])?;
@@ -319,7 +319,7 @@ impl<T: Amount> fmt::Display for Reconciliation<T> {
 /// use sovereign_compute::registry::Registry;
 /// use sovereign_compute::units::{ComputeFormat, Precision, Sparsity};
 ///
-/// let mut p = Programme::new("eu-ai".parse()?, "EU AI build-out");
+/// let mut p = Programme::new("eu-ai", "EU AI build-out");
 /// p.compute = Some(StatedCompute {
 ///     rate: Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
 ///     format: FormatReading::Unstated,
@@ -395,12 +395,12 @@ pub fn reconcile_compute(
 /// use sovereign_compute::Country;
 ///
 /// let line = |n: &str| HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse(n).unwrap()));
-/// let mut p = Programme::new("p".parse()?, "Programme");
+/// let mut p = Programme::new("p", "Programme");
 /// p.gpus = Some(Sourced::new(Estimate::parse("10,000 GPUs")?));
 /// p.deployments = vec!["a".parse()?];
 /// let registry = Registry::builder()
-///     .deployment(Deployment::new("a".parse()?, "A", Country::FR)
-///         .with_phase(Phase::new("p1", Status::Planned).with_hardware(line("4,000 GPUs"))))
+///     .deployment(Deployment::new("a", "A", Country::FR)
+///         .with_phase(Phase::new("p1", Status::Planned).with_hardware_line(line("4,000 GPUs"))))
 ///     .programme(p)
 ///     .build()?;
 /// let r = reconcile_gpus(&registry, &registry.programmes()[0])?;
@@ -611,12 +611,12 @@ impl fmt::Display for Overlap {
 /// use sovereign_compute::registry::Registry;
 /// use sovereign_compute::Country;
 ///
-/// let mut a = Programme::new("a".parse()?, "A");
+/// let mut a = Programme::new("a", "A");
 /// a.deployments = vec!["d".parse()?];
-/// let mut b = Programme::new("b".parse()?, "B");
+/// let mut b = Programme::new("b", "B");
 /// b.deployments = vec!["d".parse()?];
 /// let registry = Registry::builder()
-///     .deployment(Deployment::new("d".parse()?, "D", Country::FR))
+///     .deployment(Deployment::new("d", "D", Country::FR))
 ///     .programme(a)
 ///     .programme(b)
 ///     .build()?;

@@ -266,9 +266,9 @@ pub struct Row<T> {
 /// use sovereign_compute::Country;
 ///
 /// let registry = Registry::builder()
-///     .deployment(Deployment::new("a".parse()?, "A", Country::FR).with_phase(Phase::new("p", Status::Planned)))
-///     .deployment(Deployment::new("b".parse()?, "B", Country::FR))
-///     .deployment(Deployment::new("c".parse()?, "C", Country::DE))
+///     .deployment(Deployment::new("a", "A", Country::FR).with_phase(Phase::new("p", Status::Planned)))
+///     .deployment(Deployment::new("b", "B", Country::FR))
+///     .deployment(Deployment::new("c", "C", Country::DE))
 ///     .build()?;
 /// let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
 /// assert_eq!(table.total().central(), Some(3));
@@ -380,7 +380,7 @@ impl<M: Measure> Table<M> {
     /// use sovereign_compute::model::Deployment;
     /// use sovereign_compute::registry::Registry;
     /// use sovereign_compute::Country;
-    /// let registry = Registry::builder().deployment(Deployment::new("a".parse()?, "A", Country::FR)).build()?;
+    /// let registry = Registry::builder().deployment(Deployment::new("a", "A", Country::FR)).build()?;
     /// let t = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
     /// assert_eq!(t.get(&[Group::Country(Country::FR)]).and_then(|r| r.total.central()), Some(1));
     /// assert!(t.get(&[Group::Country(Country::DE)]).is_none());
@@ -467,8 +467,8 @@ impl<M: Measure> Table<M> {
     /// use sovereign_compute::registry::Registry;
     /// use sovereign_compute::Country;
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR))
-    ///     .deployment(Deployment::new("b".parse()?, "B", Country::DE))
+    ///     .deployment(Deployment::new("a", "A", Country::FR))
+    ///     .deployment(Deployment::new("b", "B", Country::DE))
     ///     .build()?;
     /// let t = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
     /// assert_eq!(t.share(&t.rows()[0]), Some(0.5));
@@ -489,9 +489,9 @@ impl<M: Measure> Table<M> {
     /// use sovereign_compute::registry::Registry;
     /// use sovereign_compute::Country;
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR))
-    ///     .deployment(Deployment::new("b".parse()?, "B", Country::DE))
-    ///     .deployment(Deployment::new("c".parse()?, "C", Country::DE))
+    ///     .deployment(Deployment::new("a", "A", Country::FR))
+    ///     .deployment(Deployment::new("b", "B", Country::DE))
+    ///     .deployment(Deployment::new("c", "C", Country::DE))
     ///     .build()?;
     /// let top = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?.top(1);
     /// assert_eq!(top.rows()[0].groups, [Group::Country(Country::DE)]);

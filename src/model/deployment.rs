@@ -96,7 +96,7 @@ pub struct Site {
 /// # Example
 /// ```
 /// use sovereign_compute::model::{Participation, Role};
-/// let p = Participation::new("nscale".parse()?, Role::Operator);
+/// let p = Participation::new("nscale", Role::Operator);
 /// assert_eq!(p.role, Role::Operator);
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
@@ -116,11 +116,14 @@ impl Participation {
     /// # Example
     /// ```
     /// use sovereign_compute::model::{Participation, Role};
-    /// assert_eq!(Participation::new("nvidia".parse()?, Role::HardwareVendor).organisation.as_str(), "nvidia");
+    /// assert_eq!(Participation::new("nvidia", Role::HardwareVendor).organisation.as_str(), "nvidia");
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn new(organisation: OrganisationId, role: Role) -> Self {
-        Self { organisation, role }
+    pub fn new(organisation: impl Into<OrganisationId>, role: Role) -> Self {
+        Self {
+            organisation: organisation.into(),
+            role,
+        }
     }
 }
 
@@ -169,8 +172,8 @@ impl Sovereignty {
 /// use sovereign_compute::model::{Deployment, Participation, Phase, Purpose, Role, Status};
 /// use sovereign_compute::Country;
 ///
-/// let d = Deployment::new("gb-nscale".parse()?, "Nscale UK build-out", Country::GB)
-///     .with_organisation(Participation::new("nscale".parse()?, Role::Operator))
+/// let d = Deployment::new("gb-nscale", "Nscale UK build-out", Country::GB)
+///     .with_organisation(Participation::new("nscale", Role::Operator))
 ///     .with_purpose(Purpose::SovereignCloud)
 ///     .with_phase(Phase::new("first phase", Status::Planned));
 /// assert_eq!(d.phases.len(), 1);
@@ -253,19 +256,19 @@ impl Deployment {
     /// ```
     /// use sovereign_compute::model::Deployment;
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("fr-mistral".parse()?, "Mistral Compute", Country::FR);
+    /// let d = Deployment::new("fr-mistral", "Mistral Compute", Country::FR);
     /// assert_eq!(d.host, Some(Country::FR));
-    /// let gigafactory = Deployment::new("eu-gigafactory-1".parse()?, "EU AI Gigafactory", None);
+    /// let gigafactory = Deployment::new("eu-gigafactory-1", "EU AI Gigafactory", None);
     /// assert_eq!(gigafactory.host, None);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn new(
-        id: DeploymentId,
+        id: impl Into<DeploymentId>,
         name: impl Into<String>,
         host: impl Into<Option<Country>>,
     ) -> Self {
         Self {
-            id,
+            id: id.into(),
             name: name.into(),
             host: host.into(),
             site: None,
@@ -286,8 +289,8 @@ impl Deployment {
     /// ```
     /// use sovereign_compute::model::{Deployment, Participation, Role};
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("d".parse()?, "D", Country::FR)
-    ///     .with_organisation(Participation::new("o".parse()?, Role::Owner));
+    /// let d = Deployment::new("d", "D", Country::FR)
+    ///     .with_organisation(Participation::new("o", Role::Owner));
     /// assert_eq!(d.organisations.len(), 1);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -302,7 +305,7 @@ impl Deployment {
     /// ```
     /// use sovereign_compute::model::{Deployment, Purpose};
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("d".parse()?, "D", Country::FR).with_purpose(Purpose::Inference);
+    /// let d = Deployment::new("d", "D", Country::FR).with_purpose(Purpose::Inference);
     /// assert_eq!(d.purposes, [Purpose::Inference]);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -317,7 +320,7 @@ impl Deployment {
     /// ```
     /// use sovereign_compute::model::{Deployment, Phase, Status};
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("d".parse()?, "D", Country::FR).with_phase(Phase::new("p1", Status::Planned));
+    /// let d = Deployment::new("d", "D", Country::FR).with_phase(Phase::new("p1", Status::Planned));
     /// assert_eq!(d.phases[0].name, "p1");
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -332,11 +335,10 @@ impl Deployment {
     /// ```
     /// use sovereign_compute::model::{Citation, Deployment};
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("d".parse()?, "D", Country::FR).cite(Citation::new("s".parse()?));
+    /// let d = Deployment::new("d", "D", Country::FR).with_citation(Citation::new("s"));
     /// assert_eq!(d.sources.len(), 1);
-    /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn cite(mut self, citation: Citation) -> Self {
+    pub fn with_citation(mut self, citation: Citation) -> Self {
         self.sources.push(citation);
         self
     }
@@ -347,9 +349,9 @@ impl Deployment {
     /// ```
     /// use sovereign_compute::model::{Deployment, Participation, Role};
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("d".parse()?, "D", Country::GB)
-    ///     .with_organisation(Participation::new("nebius".parse()?, Role::CloudProvider))
-    ///     .with_organisation(Participation::new("nscale".parse()?, Role::CloudProvider));
+    /// let d = Deployment::new("d", "D", Country::GB)
+    ///     .with_organisation(Participation::new("nebius", Role::CloudProvider))
+    ///     .with_organisation(Participation::new("nscale", Role::CloudProvider));
     /// assert_eq!(d.organisations_in(Role::CloudProvider).count(), 2);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```

@@ -74,7 +74,7 @@ tag_display!(OrganisationKind, Role);
 /// use sovereign_compute::model::{Organisation, OrganisationKind};
 /// use sovereign_compute::Country;
 ///
-/// let mistral = Organisation::new("mistral-ai".parse()?, "Mistral AI", OrganisationKind::ModelDeveloper)
+/// let mistral = Organisation::new("mistral-ai", "Mistral AI", OrganisationKind::ModelDeveloper)
 ///     .with_headquarters(Country::FR);
 /// assert_eq!(mistral.headquarters, Some(Country::FR));
 /// # Ok::<(), sovereign_compute::Error>(())
@@ -103,13 +103,17 @@ impl Organisation {
     /// # Example
     /// ```
     /// use sovereign_compute::model::{Organisation, OrganisationKind};
-    /// let o = Organisation::new("orange".parse()?, "Orange", OrganisationKind::TelecomOperator);
+    /// let o = Organisation::new("orange", "Orange", OrganisationKind::TelecomOperator);
     /// assert_eq!(o.headquarters, None);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn new(id: OrganisationId, name: impl Into<String>, kind: OrganisationKind) -> Self {
+    pub fn new(
+        id: impl Into<OrganisationId>,
+        name: impl Into<String>,
+        kind: OrganisationKind,
+    ) -> Self {
         Self {
-            id,
+            id: id.into(),
             name: name.into(),
             kind,
             headquarters: None,
@@ -122,7 +126,7 @@ impl Organisation {
     /// ```
     /// use sovereign_compute::model::{Organisation, OrganisationKind};
     /// use sovereign_compute::Country;
-    /// let o = Organisation::new("nscale".parse()?, "Nscale", OrganisationKind::CloudProvider)
+    /// let o = Organisation::new("nscale", "Nscale", OrganisationKind::CloudProvider)
     ///     .with_headquarters(Country::GB);
     /// assert_eq!(o.headquarters, Some(Country::GB));
     /// # Ok::<(), sovereign_compute::Error>(())

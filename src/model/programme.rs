@@ -20,7 +20,7 @@ use crate::{Country, PartialDate};
 /// use sovereign_compute::model::{FormatReading, Programme, StatedCompute, Sourced};
 /// use sovereign_compute::Country;
 ///
-/// let mut p = Programme::new("eu-blackwell".parse()?, "European Blackwell build-out");
+/// let mut p = Programme::new("eu-blackwell", "European Blackwell build-out");
 /// p.countries = vec![Country::FR, Country::IT, Country::DE, Country::GB];
 /// p.compute = Some(StatedCompute {
 ///     rate: Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
@@ -94,12 +94,12 @@ impl Programme {
     /// # Example
     /// ```
     /// use sovereign_compute::model::Programme;
-    /// assert!(Programme::new("p".parse()?, "P").deployments.is_empty());
+    /// assert!(Programme::new("p", "P").deployments.is_empty());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn new(id: ProgrammeId, name: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<ProgrammeId>, name: impl Into<String>) -> Self {
         Self {
-            id,
+            id: id.into(),
             name: name.into(),
             compute: None,
             gpus: None,
@@ -143,7 +143,7 @@ tag_display!(InitiativeKind);
 /// ```
 /// use sovereign_compute::model::{Initiative, InitiativeKind};
 /// use sovereign_compute::Country;
-/// let i = Initiative::new("fi-ai-center".parse()?, "Finland AI technology center", InitiativeKind::TechnologyCentre, Country::FI);
+/// let i = Initiative::new("fi-ai-center", "Finland AI technology center", InitiativeKind::TechnologyCentre, Country::FI);
 /// assert_eq!(i.country, Country::FI);
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
@@ -204,18 +204,18 @@ impl Initiative {
     /// ```
     /// use sovereign_compute::model::{Initiative, InitiativeKind};
     /// use sovereign_compute::Country;
-    /// let i = Initiative::new("se-ai".parse()?, "Sweden AI center", InitiativeKind::TechnologyCentre, Country::SE);
+    /// let i = Initiative::new("se-ai", "Sweden AI center", InitiativeKind::TechnologyCentre, Country::SE);
     /// assert!(i.partners.is_empty());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn new(
-        id: InitiativeId,
+        id: impl Into<InitiativeId>,
         name: impl Into<String>,
         kind: InitiativeKind,
         country: Country,
     ) -> Self {
         Self {
-            id,
+            id: id.into(),
             name: name.into(),
             kind,
             country,
