@@ -416,3 +416,127 @@ fn a_malformed_id_written_as_a_string_is_reported_with_its_record() {
         ]
     );
 }
+
+/// A catalog with one part of its own, the ACME X1, in a family and citing a source of its
+/// own, on top of the built-in one or alone.
+fn acme_catalog(base: sovereign_compute::catalog::Catalog) -> sovereign_compute::catalog::Catalog {
+    use sovereign_compute::catalog::{Accelerator, Family, PeakFigure, Provenance, Source};
+    use sovereign_compute::units::{Precision, Sparsity};
+    let mut catalog = base;
+    catalog
+        .add_source(Source::new(
+            "ACME-DS",
+            "ACME X1 datasheet",
+            Provenance::VendorDirect,
+        ))
+        .unwrap();
+    catalog
+        .add_family(Family::new("acme-x", "ACME X series", "acme"))
+        .unwrap();
+    catalog
+        .add_accelerator(
+            Accelerator::gpu("acme-x1", "ACME X1", "acme")
+                .with_family("acme-x")
+                .with_alias("X1")
+                .with_peak(PeakFigure::new(
+                    Precision::Fp8,
+                    Sparsity::Dense,
+                    "2 PFLOP/s".parse().unwrap(),
+                    "ACME-DS",
+                )),
+        )
+        .unwrap();
+    catalog
+}
+
+fn acme_registry(catalog: sovereign_compute::catalog::Catalog) -> Registry {
+    Registry::builder()
+        .catalog(catalog)
+        .deployment(
+            Deployment::new("fr-acme", "ACME Paris", Country::FR).with_phase(
+                Phase::new("first phase", Status::Planned)
+                    .with_hardware("X1", "1,000 GPUs")
+                    .with_hardware("acme-x", "about 500 GPUs"),
+            ),
+        )
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn a_registry_with_its_own_catalog_entries_loads_back_as_saved() {
+    use sovereign_compute::analysis::{Compute, Query};
+    use sovereign_compute::catalog::Catalog;
+    use sovereign_compute::units::{Precision, Sparsity};
+
+    let fp8 = Compute::peak(Precision::Fp8, Sparsity::Dense);
+    for catalog in [
+        acme_catalog(Catalog::builtin().unwrap().clone()),
+        acme_catalog(Catalog::new()),
+    ] {
+        let registry = acme_registry(catalog);
+        let json = registry.to_json().unwrap();
+        assert!(json.contains("\"catalog\""), "{json}");
+        // Only the entries beyond the built-in catalog are written.
+        assert!(!json.contains("nvidia-b200"), "{json}");
+        let loaded = Registry::from_json(&json).unwrap();
+        assert_eq!(loaded, registry);
+        assert_eq!(loaded.catalog(), registry.catalog());
+        assert_eq!(
+            Query::new().run(&loaded, fp8).unwrap().to_string(),
+            Query::new().run(&registry, fp8).unwrap().to_string()
+        );
+        assert_eq!(loaded.to_json().unwrap(), json);
+    }
+}
+
+#[test]
+fn a_catalog_that_changes_a_built_in_entry_is_written_whole() {
+    use sovereign_compute::catalog::Catalog;
+    use sovereign_compute::units::{Precision, Sparsity};
+
+    let builtin = Catalog::builtin().unwrap();
+    // The built-in parts in another order, and a B200 figure corrected.
+    let mut b200 = builtin.accelerator("nvidia-b200").unwrap().clone();
+    b200.peak
+        .retain(|p| (p.precision, p.sparsity) != (Precision::Fp64, Sparsity::Dense));
+    let mut parts = builtin.accelerators().to_vec();
+    parts.retain(|a| a.id != b200.id);
+    parts.insert(0, b200);
+    let changed = Catalog::from_parts(
+        builtin.sources().to_vec(),
+        builtin.families().to_vec(),
+        parts,
+        builtin.systems().to_vec(),
+    )
+    .unwrap();
+    let registry = Registry::builder()
+        .catalog(changed)
+        .deployment(
+            Deployment::new("fr-acme", "ACME Paris", Country::FR).with_phase(
+                Phase::new("first phase", Status::Planned).with_hardware("B200", "8 GPUs"),
+            ),
+        )
+        .build()
+        .unwrap();
+    let json = registry.to_json().unwrap();
+    assert!(json.contains("\"builtin\": false"), "{}", &json[..400]);
+    let loaded = Registry::from_json(&json).unwrap();
+    assert_eq!(loaded.catalog(), registry.catalog());
+    assert_eq!(loaded, registry);
+}
+
+#[test]
+fn the_built_in_catalog_is_not_written() {
+    let registry = sample().build().unwrap();
+    assert!(!registry.to_json().unwrap().contains("\"catalog\""));
+    let copy = sample()
+        .catalog(
+            sovereign_compute::catalog::Catalog::builtin()
+                .unwrap()
+                .clone(),
+        )
+        .build()
+        .unwrap();
+    assert_eq!(copy.to_json().unwrap(), registry.to_json().unwrap());
+}

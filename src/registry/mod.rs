@@ -58,6 +58,20 @@
 //! assert!(err.to_string().contains("deployment gb-nebius, organisations[0].organisation: unknown organisation \"nebius\""));
 //! # Ok::<(), sovereign_compute::Error>(())
 //! ```
+//!
+//! # JSON
+//!
+//! With the `serde` feature, `Registry::to_json` and `Registry::from_json` write and read
+//! a versioned document: `schema_version` (1), then `sources`, `organisations`,
+//! `deployments`, `programmes` and `initiatives`. Unknown fields are errors naming their path,
+//! quantities carry their units, and a save-load round trip reproduces the registry exactly,
+//! its catalog included: a registry built with its own [`catalog`](RegistryBuilder::catalog)
+//! writes a `catalog` section with the parts, systems, families and sources it holds beyond
+//! the built-in catalog (`{"accelerators": [...], ...}`, each entry as in the catalog's own
+//! document), which a reader adds to the built-in catalog. A catalog that is not the built-in
+//! one plus additions (one that changed or left out a built-in entry, or any catalog without
+//! feature `dataset`) is written whole, with `"builtin": false`, and read on its own. A
+//! registry on the built-in catalog writes no `catalog` section.
 
 pub(crate) mod index;
 mod validate;
