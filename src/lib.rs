@@ -225,13 +225,19 @@ pub mod interop;
 #[cfg(feature = "serde")]
 mod json;
 pub mod model;
+pub mod prelude;
 pub mod registry;
 #[cfg(feature = "dataset")]
 pub mod synthetic;
 mod text;
 pub mod units;
 
+/// The date and time crate behind [`PartialDate`]'s days, re-exported so that a program
+/// needs no dependency of its own on it: `sovereign_compute::chrono::NaiveDate`, also in the
+/// [`prelude`].
+pub use chrono;
 pub use date::{DatePrecision, PartialDate};
 pub use error::{Error, Result};
 pub use estimate::Estimate;
 pub use model::{bloc::Bloc, country::Country};
+
