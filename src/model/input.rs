@@ -133,6 +133,7 @@ impl FieldInput<Sourced<Estimate<AcceleratorCount>>> for AcceleratorCount {
 /// `"hardware[1].count"`), kept until the registry reports it. Boxed: almost every record has
 /// none, and then it takes one pointer.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[allow(clippy::box_collection)] // one pointer per phase, where a `Vec` would take three
 pub(crate) struct Unread(Option<Box<Vec<(String, Error)>>>);
 
 impl Unread {
