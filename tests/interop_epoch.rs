@@ -543,10 +543,10 @@ fn build(clusters: Vec<Cluster>) -> Registry {
                 .push(HardwareLine::new(reference, Sourced::new(count)));
         }
         phase.compute = compute.map(|(ops, (precision, sparsity))| {
-            Box::new(StatedCompute {
-                rate: Sourced::new(Estimate::exact(ComputeRate::from_base(ops).unwrap())),
-                format: FormatReading::Stated(ComputeFormat::peak(precision, sparsity)),
-            })
+            Box::new(StatedCompute::new(
+                Sourced::new(Estimate::exact(ComputeRate::from_base(ops).unwrap())),
+                FormatReading::Stated(ComputeFormat::peak(precision, sparsity)),
+            ))
         });
         phase.power = power.map(|mw| {
             Box::new(Sourced::new(Estimate::exact(
@@ -556,10 +556,9 @@ fn build(clusters: Vec<Cluster>) -> Registry {
         let mut d =
             Deployment::new(format!("c{i}"), format!("Cluster {i}"), host).with_phase(phase);
         d.note = note;
-        d.site = Some(Site {
-            name: Some(format!("Site {i}")),
-            ..Site::default()
-        });
+        let mut site = Site::default();
+        site.name = Some(format!("Site {i}"));
+        d.site = Some(site);
         if let Some(kind) = owner {
             let org = Organisation::new(format!("o{i}"), format!("Owner {i}"), kind);
             d.organisations

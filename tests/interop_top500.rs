@@ -420,11 +420,13 @@ fn systems() -> impl Strategy<Value = Registry> {
         for (i, (year, host, rmax, rpeak, system_id)) in rows.into_iter().enumerate() {
             let mut phase = Phase::new("system", Status::Operational)
                 .with_online(PartialDate::year(year).unwrap());
-            let figure = |tflops: f64, format| StatedCompute {
-                rate: Sourced::new(Estimate::exact(
-                    ComputeRate::from_base(tflops * 1e12).unwrap(),
-                )),
-                format: FormatReading::Stated(format),
+            let figure = |tflops: f64, format| {
+                StatedCompute::new(
+                    Sourced::new(Estimate::exact(
+                        ComputeRate::from_base(tflops * 1e12).unwrap(),
+                    )),
+                    FormatReading::Stated(format),
+                )
             };
             phase.compute = match (rmax, rpeak) {
                 (Some(r), _) => Some(Box::new(figure(

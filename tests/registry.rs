@@ -67,11 +67,11 @@ fn sample() -> RegistryBuilder {
             let mut p = Programme::new("eu-blackwell", "European Blackwell build-out");
             p.countries = vec![Country::FR, Country::IT, Country::DE, Country::GB];
             p.deployments = vec![id("fr-mistral"), id("gb-nscale")];
-            p.compute = Some(StatedCompute {
-                rate: Sourced::new(Estimate::parse("more than 3,000 exaflops").unwrap())
+            p.compute = Some(StatedCompute::new(
+                Sourced::new(Estimate::parse("more than 3,000 exaflops").unwrap())
                     .with_citation(gtc),
-                format: FormatReading::Unstated,
-            });
+                FormatReading::Unstated,
+            ));
             p
         })
 }

@@ -90,6 +90,7 @@ use crate::{Error, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+#[non_exhaustive]
 pub enum RecordKind {
     /// A [`Source`](crate::model::Source).
     Source,
@@ -986,6 +987,7 @@ impl<T> fmt::Display for MovementTable<T> {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+#[non_exhaustive]
 pub struct DiffSummary {
     /// GPUs by host country.
     pub gpus: MovementTable<AcceleratorCount>,

@@ -39,6 +39,7 @@ use crate::{Bloc, Country, PartialDate};
 /// assert_eq!(GroupKey::Organisation(Some(Role::Operator)).to_string(), "operator");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum GroupKey {
     /// The country the hardware is in ([`Deployment::host`]).
     HostCountry,
@@ -145,6 +146,7 @@ impl fmt::Display for GroupKey {
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Group {
     /// A country (host or operator).
     Country(Country),

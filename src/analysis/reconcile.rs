@@ -24,6 +24,7 @@ use crate::{Error, Result};
 /// assert_eq!(Reading::CallerAssumed.to_string(), "assumed by the caller");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Reading {
     /// The source states it (and GPU claims are in GPUs).
     Stated,
@@ -202,6 +203,7 @@ impl<T: Amount> fmt::Display for Remainder<T> {
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Comparison<T> {
     /// The claim, in the compared format (or in GPUs).
     pub claim: Estimate<T>,
@@ -262,6 +264,7 @@ pub enum Outcome<T> {
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Reconciliation<T> {
     /// The programme.
     pub programme: ProgrammeId,
@@ -320,10 +323,10 @@ impl<T: Amount> fmt::Display for Reconciliation<T> {
 /// use sovereign_compute::units::{ComputeFormat, Precision, Sparsity};
 ///
 /// let mut p = Programme::new("eu-ai", "EU AI build-out");
-/// p.compute = Some(StatedCompute {
-///     rate: Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
-///     format: FormatReading::Unstated,
-/// });
+/// p.compute = Some(StatedCompute::new(
+///     Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
+///     FormatReading::Unstated,
+/// ));
 /// let registry = Registry::builder().programme(p).build()?;
 /// let programme = &registry.programmes()[0];
 ///

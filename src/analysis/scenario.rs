@@ -40,6 +40,7 @@ use crate::model::{Phase, Status};
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Scenario {
     /// A phase counts from the latest day its online date allows, and stops at the earliest
     /// day its end date allows.

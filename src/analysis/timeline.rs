@@ -25,6 +25,7 @@ use crate::{Error, PartialDate, Result};
 /// assert_eq!(Period::Quarter.to_string(), "quarter");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Period {
     /// Calendar months.
     Month,

@@ -64,12 +64,15 @@ tag_display!(Purpose, DataResidency);
 /// # Example
 /// ```
 /// use sovereign_compute::model::Site;
-/// let site = Site { name: Some("Bruyères-le-Châtel".into()), region: Some("Essonne".into()), city: None };
+/// let mut site = Site::default();
+/// site.name = Some("Bruyères-le-Châtel".into());
+/// site.region = Some("Essonne".into());
 /// assert!(site.region.is_some());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Site {
     /// The site's name.
     #[cfg_attr(
@@ -103,6 +106,7 @@ pub struct Site {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Participation {
     /// The organisation; must exist in the registry.
     pub organisation: OrganisationId,
@@ -137,12 +141,15 @@ impl Participation {
 /// ```
 /// use sovereign_compute::model::{DataResidency, Sovereignty};
 /// use sovereign_compute::Country;
-/// let s = Sovereignty { operator_country: Some(Country::NL), data_residency: Some(DataResidency::InCountry) };
+/// let mut s = Sovereignty::default();
+/// s.operator_country = Some(Country::NL);
+/// s.data_residency = Some(DataResidency::InCountry);
 /// assert_eq!(s.operator_country, Some(Country::NL));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Sovereignty {
     /// The country that controls the capacity, when stated.
     #[cfg_attr(
@@ -182,6 +189,7 @@ impl Sovereignty {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Deployment {
     /// The deployment's ID.
     pub id: DeploymentId,

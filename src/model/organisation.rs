@@ -82,6 +82,7 @@ tag_display!(OrganisationKind, Role);
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Organisation {
     /// The organisation's ID.
     pub id: OrganisationId,

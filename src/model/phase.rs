@@ -120,13 +120,16 @@ impl fmt::Display for Status {
 /// # Example
 /// ```
 /// use sovereign_compute::model::PhaseDates;
-/// let dates = PhaseDates { announced: Some("2025-06-11".parse()?), online: Some("2026".parse()?), ..Default::default() };
+/// let mut dates = PhaseDates::default();
+/// dates.announced = Some("2025-06-11".parse()?);
+/// dates.online = Some("2026".parse()?);
 /// assert_eq!(dates.online.unwrap().latest().to_string(), "2026-12-31");
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct PhaseDates {
     /// When the phase was announced.
     #[cfg_attr(
@@ -175,6 +178,7 @@ pub struct PhaseDates {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct HardwareLine {
     /// The hardware.
     pub hardware: HardwareRef,
@@ -245,6 +249,7 @@ impl HardwareLine {
     feature = "serde",
     serde(rename_all = "lowercase", deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub enum FormatReading {
     /// The source states the format.
     Stated(ComputeFormat),
@@ -286,21 +291,42 @@ impl FormatReading {
 /// use sovereign_compute::estimate::Estimate;
 /// use sovereign_compute::model::{FormatReading, StatedCompute, Sourced};
 ///
-/// let headline = StatedCompute {
-///     rate: Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
-///     format: FormatReading::Unstated,
-/// };
+/// let headline = StatedCompute::new(
+///     Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
+///     FormatReading::Unstated,
+/// );
 /// assert_eq!(headline.rate.value.to_string(), "≥ 3 ZFLOP/s");
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct StatedCompute {
     /// The rate, as an estimate (FLOP/s).
     pub rate: Sourced<Estimate<ComputeRate>>,
     /// The number format: stated, assumed or unstated.
     pub format: FormatReading,
+}
+
+impl StatedCompute {
+    /// A stated rate and what is known of its format.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::estimate::Estimate;
+    /// use sovereign_compute::model::{FormatReading, Sourced, StatedCompute};
+    ///
+    /// let headline = StatedCompute::new(
+    ///     Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
+    ///     FormatReading::Unstated,
+    /// );
+    /// assert!(headline.format.format().is_none());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn new(rate: Sourced<Estimate<ComputeRate>>, format: FormatReading) -> Self {
+        Self { rate, format }
+    }
 }
 
 /// One phase of a deployment.
@@ -318,6 +344,7 @@ pub struct StatedCompute {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Phase {
     /// The phase's name, unique within its deployment ("first phase").
     pub name: String,
@@ -455,10 +482,10 @@ impl Phase {
     /// use sovereign_compute::estimate::Estimate;
     /// use sovereign_compute::model::{FormatReading, Phase, Sourced, StatedCompute, Status};
     /// use sovereign_compute::units::{ComputeFormat, Precision, Sparsity};
-    /// let p = Phase::new("p1", Status::Planned).with_compute(StatedCompute {
-    ///     rate: Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
-    ///     format: FormatReading::Stated(ComputeFormat::peak(Precision::Fp4, Sparsity::Sparse)),
-    /// });
+    /// let p = Phase::new("p1", Status::Planned).with_compute(StatedCompute::new(
+    ///     Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
+    ///     FormatReading::Stated(ComputeFormat::peak(Precision::Fp4, Sparsity::Sparse)),
+    /// ));
     /// assert_eq!(p.compute.unwrap().rate.value.to_string(), "≥ 3 ZFLOP/s");
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```

@@ -22,10 +22,10 @@ use crate::{Country, PartialDate};
 ///
 /// let mut p = Programme::new("eu-blackwell", "European Blackwell build-out");
 /// p.countries = vec![Country::FR, Country::IT, Country::DE, Country::GB];
-/// p.compute = Some(StatedCompute {
-///     rate: Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
-///     format: FormatReading::Unstated,
-/// });
+/// p.compute = Some(StatedCompute::new(
+///     Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
+///     FormatReading::Unstated,
+/// ));
 /// p.deployments.push("fr-mistral".parse()?);
 /// assert_eq!(p.deployments.len(), 1);
 /// # Ok::<(), sovereign_compute::Error>(())
@@ -33,6 +33,7 @@ use crate::{Country, PartialDate};
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Programme {
     /// The programme's ID.
     pub id: ProgrammeId,
@@ -150,6 +151,7 @@ tag_display!(InitiativeKind);
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Initiative {
     /// The initiative's ID.
     pub id: InitiativeId,

@@ -104,6 +104,7 @@ pub const SCHEMA_VERSION: u64 = 1;
 /// assert_eq!(p.to_string(), "deployment fr-mistral, phases[0].dates.online: online 2025 is before start 2026");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Problem {
     /// The kind of record: `"source"`, `"organisation"`, `"deployment"`, `"programme"`,
     /// `"initiative"`.
