@@ -1139,7 +1139,7 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let doc = format!(r#"{{"schema_version": 1, "x": {}}}"#, nested_arrays(100));
     let (path, message) = json_error(Registry::from_json(&doc), &doc);
     assert_eq!(path, "x");
-    assert!(message.starts_with("unknown field `x`, expected one of `schema_version`, `sources`, `organisations`, `deployments`, `programmes`, `initiatives`"), "{message}");
+    assert!(message.starts_with("unknown field `x`, expected one of `schema_version`, `catalog`, `sources`, `organisations`, `deployments`, `programmes`, `initiatives`"), "{message}");
 }
 
 #[test]
