@@ -260,6 +260,9 @@ pub struct Deployment {
 impl Deployment {
     /// A deployment with an ID, a name and a host country (`None` when no source states it).
     ///
+    /// The ID is a [`DeploymentId`] or a plain string (`"fr-mistral"`), whose syntax the
+    /// registry checks when it is built.
+    ///
     /// # Example
     /// ```
     /// use sovereign_compute::model::Deployment;
