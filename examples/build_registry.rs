@@ -11,23 +11,19 @@ use sovereign_compute::registry::Registry;
 use sovereign_compute::{Country, Error};
 
 fn main() -> sovereign_compute::Result<()> {
-    let source = Source::new("press-2025-06".parse()?, "A press release").with_publisher("ACME");
-    let acme = Organisation::new(
-        "acme-cloud".parse()?,
-        "ACME Cloud",
-        OrganisationKind::CloudProvider,
-    )
-    .with_headquarters(Country::NL);
+    let source = Source::new("press-2025-06", "A press release").with_publisher("ACME");
+    let acme = Organisation::new("acme-cloud", "ACME Cloud", OrganisationKind::CloudProvider)
+        .with_headquarters(Country::NL);
 
-    let good = Deployment::new("nl-acme".parse()?, "ACME Amsterdam", Country::NL)
+    let good = Deployment::new("nl-acme", "ACME Amsterdam", Country::NL)
         .with_organisation(Participation::new(acme.id.clone(), Role::Operator))
         .with_phase(
             Phase::new("first phase", Status::Planned)
-                .announced("2025-06".parse()?)
-                .online("2026-Q2".parse()?)
-                .with_hardware(HardwareLine::new(
+                .with_announced("2025-06")
+                .with_online("2026-Q2")
+                .with_hardware_line(HardwareLine::new(
                     HardwareRef::System("nvidia-gb200-nvl72".into()),
-                    Sourced::new(Estimate::parse("about 40 racks")?).cite(
+                    Sourced::new(Estimate::parse("about 40 racks")?).with_citation(
                         Citation::new(source.id.clone()).with_quote("some 40 GB200 NVL72 racks"),
                     ),
                 )),
@@ -36,18 +32,18 @@ fn main() -> sovereign_compute::Result<()> {
     // The mistakes: a partner nobody registered, an online date before the announcement, a
     // GPU counted in racks although no rack in the catalog is built from it, and a programme
     // that claims a deployment outside its countries.
-    let bad = Deployment::new("de-acme".parse()?, "ACME Frankfurt", Country::DE)
-        .with_organisation(Participation::new("acme-partner".parse()?, Role::Partner))
+    let bad = Deployment::new("de-acme", "ACME Frankfurt", Country::DE)
+        .with_organisation(Participation::new("acme-partner", Role::Partner))
         .with_phase(
             Phase::new("first phase", Status::Planned)
-                .announced("2026".parse()?)
-                .online("2025-Q4".parse()?)
-                .with_hardware(HardwareLine::new(
+                .with_announced("2026")
+                .with_online("2025-Q4")
+                .with_hardware_line(HardwareLine::new(
                     HardwareRef::Part("nvidia-b200".into()),
                     Sourced::new(Estimate::parse("10 racks")?),
                 )),
         );
-    let mut programme = Programme::new("acme-nl".parse()?, "ACME in the Netherlands");
+    let mut programme = Programme::new("acme-nl", "ACME in the Netherlands");
     programme.countries = vec![Country::NL];
     programme.deployments = vec![good.id.clone(), bad.id.clone()];
 

@@ -309,6 +309,7 @@ pub fn report(europe: &Registry) -> Result<String> {
                 Reading::Stated => "stated by the source".to_owned(),
                 Reading::Assumed(why) => format!("ASSUMED by the dataset. {why}"),
                 Reading::CallerAssumed => "assumed by this report".to_owned(),
+                other => other.to_string(),
             };
             let _ = writeln!(out, "format:     {FP4_SPARSE}");
             let _ = writeln!(out, "            {}", wrap(&reading, 96, "            "));

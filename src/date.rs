@@ -138,6 +138,7 @@ const MONTH_NAMES: [&str; 12] = [
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DatePrecision {
     /// A calendar year, January to December.
     Year,

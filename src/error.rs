@@ -95,6 +95,27 @@ pub enum Error {
         /// The counting unit of the right operand.
         right: CountingUnit,
     },
+    /// A count was written without what it counts (`"4000"`): GPUs, superchips, nodes and
+    /// racks differ by up to 72 times, so the crate does not assume one. Add the counting unit.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{Error, units::AcceleratorCount};
+    ///
+    /// let err = "4000".parse::<AcceleratorCount>().unwrap_err();
+    /// assert!(matches!(err, Error::MissingCountUnit { .. }));
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     r#"a count needs its unit: "4000" does not say what it counts; write "4,000 GPUs" (or superchips, nodes, racks), or in JSON {"count": 4000, "unit": "gpu"}"#
+    /// );
+    /// ```
+    #[error("a count needs its unit: {input:?} does not say what it counts; write {example}")]
+    MissingCountUnit {
+        /// The count as written.
+        input: String,
+        /// The accepted forms, with the number given.
+        example: String,
+    },
     /// A string naming a tag (precision, sparsity, basis, counting unit) was not recognised.
     #[error("unknown {what} {input:?}: accepted values are {accepted}")]
     UnknownTag {

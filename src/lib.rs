@@ -234,13 +234,37 @@ pub mod interop;
 #[cfg(feature = "serde")]
 mod json;
 pub mod model;
+pub mod prelude;
 pub mod registry;
 #[cfg(feature = "dataset")]
 pub mod synthetic;
 mod text;
 pub mod units;
 
+/// The date and time crate behind [`PartialDate`]'s days, re-exported so that a program
+/// needs no dependency of its own on it: `sovereign_compute::chrono::NaiveDate`, also in the
+/// [`prelude`].
+pub use chrono;
 pub use date::{DatePrecision, PartialDate};
 pub use error::{Error, Result};
 pub use estimate::Estimate;
 pub use model::{bloc::Bloc, country::Country};
+
+#[cfg(test)]
+mod tests {
+    /// The README's quick start is `examples/quickstart.rs` without its opening comment: the
+    /// README runs as a doctest (feature `dataset`), the example with `cargo run`.
+    #[test]
+    fn the_readme_shows_the_quickstart_example() {
+        let example = include_str!("../examples/quickstart.rs");
+        let code = example
+            .split_once("use sovereign_compute::prelude::*;")
+            .map(|(_, rest)| format!("```rust\nuse sovereign_compute::prelude::*;{rest}```"))
+            .unwrap_or_default();
+        assert!(!code.is_empty());
+        assert!(include_str!("../README.md").contains(&code));
+        // Its only crate import is the prelude, and it stays within 40 lines.
+        assert_eq!(example.matches("sovereign_compute").count(), 1);
+        assert!(example.lines().count() <= 40);
+    }
+}

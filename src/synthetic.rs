@@ -124,9 +124,9 @@ fn phase(rng: &mut Rng, k: usize, source: &SourceId) -> Result<Phase> {
             HardwareRef::Part(name.into())
         };
         let estimate = count(rng, unit, typical)?;
-        phase = phase.with_hardware(HardwareLine::new(
+        phase = phase.with_hardware_line(HardwareLine::new(
             hardware,
-            Sourced::new(estimate).cite(Citation::new(source.clone())),
+            Sourced::new(estimate).with_citation(Citation::new(source.clone())),
         ));
     }
     if rng.below(3) == 0 {
@@ -180,7 +180,7 @@ pub fn builder(deployments: usize, seed: u64) -> Result<RegistryBuilder> {
             .with_organisation(Participation::new(rng.pick(&orgs).clone(), Role::Operator))
             .with_organisation(Participation::new(rng.pick(&orgs).clone(), Role::Owner))
             .with_purpose(*rng.pick(Purpose::ALL))
-            .cite(Citation::new(source.clone()));
+            .with_citation(Citation::new(source.clone()));
         for k in 0..(1 + rng.below(3) as usize) {
             d = d.with_phase(phase(&mut rng, k, &source)?);
         }

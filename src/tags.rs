@@ -53,3 +53,50 @@ macro_rules! tag_enum {
         }
     };
 }
+
+/// `Display` for tag enums whose text is their wire tag ("llm-training", "operator"), so that
+/// `to_string()` and `parse()` round-trip.
+macro_rules! tag_display {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            /// Writes the wire tag, which [`FromStr`](std::str::FromStr) reads back.
+            impl std::fmt::Display for $name {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str(self.tag())
+                }
+            }
+        )+
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Display;
+    use std::str::FromStr;
+
+    use crate::model::{DataResidency, InitiativeKind, OrganisationKind, Purpose, Role, Status};
+    use crate::units::{Basis, CountingUnit, Precision, Sparsity};
+    use crate::{Bloc, Error};
+
+    fn round_trips<T: Display + FromStr<Err = Error> + PartialEq + std::fmt::Debug>(all: &[T]) {
+        for v in all {
+            let text = v.to_string();
+            assert_eq!(text.parse::<T>().as_ref(), Ok(v), "{text}");
+        }
+    }
+
+    #[test]
+    fn display_round_trips_through_from_str() {
+        round_trips(Purpose::ALL);
+        round_trips(DataResidency::ALL);
+        round_trips(OrganisationKind::ALL);
+        round_trips(Role::ALL);
+        round_trips(InitiativeKind::ALL);
+        round_trips(Status::ALL);
+        round_trips(Precision::ALL);
+        round_trips(Sparsity::ALL);
+        round_trips(Basis::ALL);
+        round_trips(&CountingUnit::ALL);
+        round_trips(&[Bloc::eu(), Bloc::eea(), Bloc::efta()]);
+    }
+}

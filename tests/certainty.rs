@@ -18,9 +18,9 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn phase(name: &str, online: &str, grade: Certainty, gpus: &str) -> R<Phase> {
     Ok(Phase::new(name, Status::Planned)
-        .online(online.parse()?)
+        .with_online(online)
         .with_certainty(grade)
-        .with_hardware(HardwareLine::new(
+        .with_hardware_line(HardwareLine::new(
             HardwareRef::Unlisted("GPU".into()),
             Sourced::new(Estimate::parse(gpus)?),
         )))
@@ -37,12 +37,12 @@ fn phase(name: &str, online: &str, grade: Certainty, gpus: &str) -> R<Phase> {
 fn registry() -> R<Registry> {
     Registry::builder()
         .deployment(
-            Deployment::new("fr".parse()?, "FR", Country::FR)
+            Deployment::new("fr", "FR", Country::FR)
                 .with_phase(phase("a", "2026-Q1", Certainty::Confirmed, "1,000 GPUs")?)
                 .with_phase(phase("b", "2026-H2", Certainty::Likely, "2,000 GPUs")?),
         )
         .deployment(
-            Deployment::new("de".parse()?, "DE", Country::DE)
+            Deployment::new("de", "DE", Country::DE)
                 .with_phase(phase("c", "2026-Q2", Certainty::Unlikely, "4,000 GPUs")?)
                 .with_phase(phase("d", "2026", Certainty::Likely, "8,000 GPUs")?),
         )

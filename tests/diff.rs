@@ -37,7 +37,7 @@ fn exact(n: u64) -> Estimate<AcceleratorCount> {
 
 fn acme(name: &str) -> R<Organisation> {
     Ok(Organisation::new(
-        "acme".parse()?,
+        "acme",
         name,
         OrganisationKind::CloudProvider,
     ))
@@ -45,24 +45,25 @@ fn acme(name: &str) -> R<Organisation> {
 
 fn fr_a(second_line: u64, online: &str, p2: Status) -> R<Deployment> {
     let mut p1 = Phase::new("p1", Status::Planned)
-        .with_hardware(line(exact(500)))
-        .with_hardware(line(exact(second_line)));
+        .with_hardware_line(line(exact(500)))
+        .with_hardware_line(line(exact(second_line)));
     p1.dates.online = Some(online.parse()?);
-    Ok(Deployment::new("fr-a".parse()?, "A", Country::FR)
+    Ok(Deployment::new("fr-a", "A", Country::FR)
         .with_phase(p1)
-        .with_phase(Phase::new("p2", p2).with_hardware(line(exact(2_000)))))
+        .with_phase(Phase::new("p2", p2).with_hardware_line(line(exact(2_000)))))
 }
 
 /// FR: 500 + 1,000 + 2,000 GPUs; DE: 100 GPUs; Acme.
 fn older() -> R<Registry> {
     Registry::builder()
         .catalog(catalog()?)
-        .source(Source::new("s1".parse()?, "Press release"))
+        .source(Source::new("s1", "Press release"))
         .organisation(acme("Acme")?)
         .deployment(fr_a(1_000, "2026-Q1", Status::Planned)?)
         .deployment(
-            Deployment::new("de-b".parse()?, "B", Country::DE)
-                .with_phase(Phase::new("p1", Status::Operational).with_hardware(line(exact(100)))),
+            Deployment::new("de-b", "B", Country::DE).with_phase(
+                Phase::new("p1", Status::Operational).with_hardware_line(line(exact(100))),
+            ),
         )
         .build()
 }
@@ -72,13 +73,13 @@ fn older() -> R<Registry> {
 fn newer() -> R<Registry> {
     Registry::builder()
         .catalog(catalog()?)
-        .source(Source::new("s1".parse()?, "Press release"))
+        .source(Source::new("s1", "Press release"))
         .organisation(acme("Acme Cloud")?)
         .deployment(fr_a(1_500, "2026-Q3", Status::Cancelled)?)
         .deployment(
-            Deployment::new("gb-c".parse()?, "C", Country::GB).with_phase(
+            Deployment::new("gb-c", "C", Country::GB).with_phase(
                 Phase::new("p1", Status::Planned)
-                    .with_hardware(line(Estimate::at_least(AcceleratorCount::gpus(300)))),
+                    .with_hardware_line(line(Estimate::at_least(AcceleratorCount::gpus(300)))),
             ),
         )
         .build()
@@ -189,15 +190,15 @@ fn the_reverse_diff_swaps_added_and_removed() -> R {
 #[test]
 fn phases_are_matched_by_name_and_other_lists_by_position() -> R {
     let base = |phases: &[(&str, Status)], citations: usize| -> R<Registry> {
-        let mut d = Deployment::new("se-x".parse()?, "X", Country::SE);
+        let mut d = Deployment::new("se-x", "X", Country::SE);
         for (name, status) in phases {
             d = d.with_phase(Phase::new(*name, *status));
         }
         let mut builder = Registry::builder();
         for i in 0..citations {
             let id = format!("s{i}");
-            builder = builder.source(Source::new(id.parse()?, "S"));
-            d = d.cite(Citation::new(id.parse()?));
+            builder = builder.source(Source::new(&id, "S"));
+            d = d.with_citation(Citation::new(id));
         }
         builder.deployment(d).build()
     };
@@ -268,8 +269,8 @@ fn phases_are_matched_by_name_and_other_lists_by_position() -> R {
 #[test]
 fn an_estimate_is_one_value_and_optional_fields_appear() -> R {
     let with = |count: Estimate<AcceleratorCount>, note: Option<&str>| -> R<Registry> {
-        let mut d = Deployment::new("se-x".parse()?, "X", Country::SE).with_phase(
-            Phase::new("p", Status::Planned).with_hardware(HardwareLine::new(
+        let mut d = Deployment::new("se-x", "X", Country::SE).with_phase(
+            Phase::new("p", Status::Planned).with_hardware_line(HardwareLine::new(
                 HardwareRef::Unlisted("GPU".into()),
                 Sourced::new(count),
             )),
@@ -375,17 +376,15 @@ total         3,600 GPUs  ≥ 2,300 GPUs (central 2,300 GPUs)  −1,300 GPUs
 #[test]
 fn an_unknown_total_has_an_unknown_change() -> R {
     let older = Registry::builder()
-        .deployment(Deployment::new("se-x".parse()?, "X", Country::SE))
+        .deployment(Deployment::new("se-x", "X", Country::SE))
         .build()?;
     let newer = Registry::builder()
-        .deployment(
-            Deployment::new("se-x".parse()?, "X", Country::SE).with_phase(
-                Phase::new("p", Status::Planned).with_hardware(HardwareLine::new(
-                    HardwareRef::Unlisted("GPU".into()),
-                    Sourced::new(exact(10)),
-                )),
-            ),
-        )
+        .deployment(Deployment::new("se-x", "X", Country::SE).with_phase(
+            Phase::new("p", Status::Planned).with_hardware_line(HardwareLine::new(
+                HardwareRef::Unlisted("GPU".into()),
+                Sourced::new(exact(10)),
+            )),
+        ))
         .build()?;
     let moved = Registry::diff(&older, &newer)?.gpus()?;
     let se = moved.get(&Group::Country(Country::SE)).unwrap();

@@ -192,22 +192,22 @@ fn registry() -> Result<Registry, Error> {
     Registry::builder()
         .catalog(catalog()?)
         .deployment(
-            Deployment::new("fr-site".parse()?, "Stated site", Country::FR).with_phase(
+            Deployment::new("fr-site", "Stated site", Country::FR).with_phase(
                 Phase::new("p1", Status::Planned)
-                    .online("2026-H2".parse()?)
+                    .with_online("2026-H2")
                     .with_power(Sourced::new(Estimate::parse("10 MW")?))
-                    .with_hardware(gpus.clone()),
+                    .with_hardware_line(gpus.clone()),
             ),
         )
         .deployment(
-            Deployment::new("de-cluster".parse()?, "GPU cluster", Country::DE).with_phase(
+            Deployment::new("de-cluster", "GPU cluster", Country::DE).with_phase(
                 Phase::new("p1", Status::Operational)
-                    .online("2025".parse()?)
-                    .with_hardware(gpus),
+                    .with_online("2025")
+                    .with_hardware_line(gpus),
             ),
         )
         .deployment(
-            Deployment::new("it-unknown".parse()?, "Unknown", Country::IT)
+            Deployment::new("it-unknown", "Unknown", Country::IT)
                 .with_phase(Phase::new("p1", Status::Announced)),
         )
         .build()

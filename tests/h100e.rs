@@ -39,7 +39,7 @@ fn one(lines: Vec<HardwareLine>) -> R<Registry> {
     let mut phase = Phase::new("p1", Status::Operational);
     phase.hardware = lines;
     Registry::builder()
-        .deployment(Deployment::new("x".parse()?, "X", Country::FR).with_phase(phase))
+        .deployment(Deployment::new("x", "X", Country::FR).with_phase(phase))
         .build()
 }
 
@@ -136,12 +136,12 @@ fn bounds_follow_the_counts() -> R {
 
 #[test]
 fn a_stated_figure_in_the_format_counts() -> R {
-    let phase = Phase::new("p1", Status::Operational).with_compute(StatedCompute {
-        rate: Sourced::new(Estimate::parse("9.895 EFLOP/s")?),
-        format: FormatReading::Stated(ComputeFormat::peak(Precision::Bf16, Sparsity::Dense)),
-    });
+    let phase = Phase::new("p1", Status::Operational).with_compute(StatedCompute::new(
+        Sourced::new(Estimate::parse("9.895 EFLOP/s")?),
+        FormatReading::Stated(ComputeFormat::peak(Precision::Bf16, Sparsity::Dense)),
+    ));
     let r = Registry::builder()
-        .deployment(Deployment::new("x".parse()?, "X", Country::IT).with_phase(phase))
+        .deployment(Deployment::new("x", "X", Country::IT).with_phase(phase))
         .build()?;
     let table = Query::new().run(&r, BF16)?;
     assert!(close(
@@ -212,8 +212,8 @@ fn no_h100_figure_is_an_error_not_a_zero() -> R {
     ))?;
     let acme = Registry::builder()
         .catalog(Arc::new(catalog))
-        .deployment(Deployment::new("x".parse()?, "X", Country::FR).with_phase(
-            Phase::new("p1", Status::Operational).with_hardware(line("acme-x1", "10 GPUs")?),
+        .deployment(Deployment::new("x", "X", Country::FR).with_phase(
+            Phase::new("p1", Status::Operational).with_hardware_line(line("acme-x1", "10 GPUs")?),
         ))
         .build()?;
     assert!(matches!(
@@ -231,16 +231,12 @@ fn no_h100_figure_is_an_error_not_a_zero() -> R {
 #[test]
 fn filters_and_groups_apply() -> R {
     let r = Registry::builder()
-        .deployment(
-            Deployment::new("fr".parse()?, "FR", Country::FR).with_phase(
-                Phase::new("p1", Status::Operational).with_hardware(line(H100_SXM, "300 GPUs")?),
-            ),
-        )
-        .deployment(
-            Deployment::new("de".parse()?, "DE", Country::DE).with_phase(
-                Phase::new("p1", Status::Operational).with_hardware(line(H100_SXM, "100 GPUs")?),
-            ),
-        )
+        .deployment(Deployment::new("fr", "FR", Country::FR).with_phase(
+            Phase::new("p1", Status::Operational).with_hardware_line(line(H100_SXM, "300 GPUs")?),
+        ))
+        .deployment(Deployment::new("de", "DE", Country::DE).with_phase(
+            Phase::new("p1", Status::Operational).with_hardware_line(line(H100_SXM, "100 GPUs")?),
+        ))
         .build()?;
     let table = Query::new().group_by(GroupKey::HostCountry).run(&r, BF16)?;
     assert_eq!(

@@ -544,30 +544,24 @@ fn build(clusters: Vec<Cluster>) -> Registry {
                 .push(HardwareLine::new(reference, Sourced::new(count)));
         }
         phase.compute = compute.map(|(ops, (precision, sparsity))| {
-            Box::new(StatedCompute {
-                rate: Sourced::new(Estimate::exact(ComputeRate::from_base(ops).unwrap())),
-                format: FormatReading::Stated(ComputeFormat::peak(precision, sparsity)),
-            })
+            Box::new(StatedCompute::new(
+                Sourced::new(Estimate::exact(ComputeRate::from_base(ops).unwrap())),
+                FormatReading::Stated(ComputeFormat::peak(precision, sparsity)),
+            ))
         });
         phase.power = power.map(|mw| {
             Box::new(Sourced::new(Estimate::exact(
                 Power::from_base(mw * 1e6).unwrap(),
             )))
         });
-        let mut d = Deployment::new(
-            format!("c{i}").parse().unwrap(),
-            format!("Cluster {i}"),
-            host,
-        )
-        .with_phase(phase);
+        let mut d =
+            Deployment::new(format!("c{i}"), format!("Cluster {i}"), host).with_phase(phase);
         d.note = note;
-        d.site = Some(Site {
-            name: Some(format!("Site {i}")),
-            ..Site::default()
-        });
+        let mut site = Site::default();
+        site.name = Some(format!("Site {i}"));
+        d.site = Some(site);
         if let Some(kind) = owner {
-            let org =
-                Organisation::new(format!("o{i}").parse().unwrap(), format!("Owner {i}"), kind);
+            let org = Organisation::new(format!("o{i}"), format!("Owner {i}"), kind);
             d.organisations
                 .push(Participation::new(org.id.clone(), Role::Owner));
             b = b.organisation(org);
@@ -576,12 +570,11 @@ fn build(clusters: Vec<Cluster>) -> Registry {
             let id = format!("s{s}");
             if sources.insert(s) {
                 b = b.source(
-                    Source::new(id.parse().unwrap(), format!("S{s}"))
-                        .with_url(format!("https://example.org/{s}")),
+                    Source::new(&id, format!("S{s}")).with_url(format!("https://example.org/{s}")),
                 );
             }
             d.sources
-                .push(Citation::new(id.parse().unwrap()).with_quote(format!("quote {s}")));
+                .push(Citation::new(id).with_quote(format!("quote {s}")));
         }
         d.superseded_by = link
             .map(|ix| ix.index(n))

@@ -371,10 +371,10 @@ fn written_list_reads_back_and_matches_the_original_cells() {
 #[test]
 fn facility_power_is_not_written_as_a_benchmark_draw() {
     let phase = Phase::new("first", Status::Operational)
-        .online("2024".parse().unwrap())
+        .with_online("2024")
         .with_power(Sourced::new(Estimate::exact("40 MW".parse().unwrap())));
     let registry = Registry::builder()
-        .deployment(Deployment::new("d".parse().unwrap(), "D", Country::FR).with_phase(phase))
+        .deployment(Deployment::new("d", "D", Country::FR).with_phase(phase))
         .build()
         .unwrap();
     let out = top500::write(&registry).unwrap();
@@ -404,13 +404,15 @@ fn systems() -> impl Strategy<Value = Registry> {
     prop::collection::vec(system, 1..12).prop_map(|rows| {
         let mut b = Registry::builder();
         for (i, (year, host, rmax, rpeak, system_id)) in rows.into_iter().enumerate() {
-            let mut phase =
-                Phase::new("system", Status::Operational).online(PartialDate::year(year).unwrap());
-            let figure = |tflops: f64, format| StatedCompute {
-                rate: Sourced::new(Estimate::exact(
-                    ComputeRate::from_base(tflops * 1e12).unwrap(),
-                )),
-                format: FormatReading::Stated(format),
+            let mut phase = Phase::new("system", Status::Operational)
+                .with_online(PartialDate::year(year).unwrap());
+            let figure = |tflops: f64, format| {
+                StatedCompute::new(
+                    Sourced::new(Estimate::exact(
+                        ComputeRate::from_base(tflops * 1e12).unwrap(),
+                    )),
+                    FormatReading::Stated(format),
+                )
             };
             phase.compute = match (rmax, rpeak) {
                 (Some(r), _) => Some(Box::new(figure(
@@ -424,9 +426,7 @@ fn systems() -> impl Strategy<Value = Registry> {
                 (None, None) => None,
             };
             let id = format!("top500-{}{i}", system_id);
-            b = b.deployment(
-                Deployment::new(id.parse().unwrap(), format!("System {i}"), host).with_phase(phase),
-            );
+            b = b.deployment(Deployment::new(id, format!("System {i}"), host).with_phase(phase));
         }
         b.build().unwrap()
     })

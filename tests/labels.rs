@@ -15,12 +15,12 @@ fn label(s: &str) -> Label {
 fn registry() -> R<Registry> {
     Registry::builder()
         .deployment(
-            Deployment::new("a".parse()?, "A", Country::FR)
+            Deployment::new("a", "A", Country::FR)
                 .with_label(label("standard"))
                 .with_label(label("frontier")),
         )
-        .deployment(Deployment::new("b".parse()?, "B", Country::FR).with_label(label("standard")))
-        .deployment(Deployment::new("c".parse()?, "C", Country::DE))
+        .deployment(Deployment::new("b", "B", Country::FR).with_label(label("standard")))
+        .deployment(Deployment::new("c", "C", Country::DE))
         .build()
 }
 

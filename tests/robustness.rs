@@ -131,7 +131,7 @@ fn malformed_json_is_an_error_at_the_root() {
         // `structs_written_as_arrays_are_rejected`).
         (
             "[]",
-            "invalid type: sequence, expected struct VersionedDocument written as an object",
+            "invalid type: sequence, expected a registry or catalog document, written as an object with the field \"schema_version\"",
         ),
         ("\"registry\"", "invalid type: string"),
         ("{", "EOF while parsing an object"),
@@ -270,9 +270,10 @@ fn wrong_types_name_the_field() {
             "unknown variant `nvidia-b200`",
         ),
         (
-            count_doc(r#"{"kind": "exact", "value": "8 GPUs"}"#),
+            // A count is read as text too ("8 GPUs"), but not without its unit.
+            count_doc(r#"{"kind": "exact", "value": "8"}"#),
             "deployments[0].phases[0].hardware[0].count.value.value",
-            "invalid type: string",
+            "a count needs its unit",
         ),
         (
             count_doc(r#"{"kind": "exact", "value": {"count": "8", "unit": "gpu"}}"#),
@@ -1096,9 +1097,9 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let (path, message) = json_error(Registry::from_json(&deep), &deep);
         assert!(
             path == "."
-                && (message
-                    .starts_with("invalid type: sequence, expected struct VersionedDocument")
-                    || message.starts_with("missing field `schema_version`")),
+                && (message.starts_with(
+                    "invalid type: sequence, expected a registry or catalog document"
+                ) || message.starts_with("missing field `schema_version`")),
             "{path}: {message}"
         );
         // Where a string is expected.
@@ -1138,7 +1139,7 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let doc = format!(r#"{{"schema_version": 1, "x": {}}}"#, nested_arrays(100));
     let (path, message) = json_error(Registry::from_json(&doc), &doc);
     assert_eq!(path, "x");
-    assert!(message.starts_with("unknown field `x`, expected one of `schema_version`, `sources`, `organisations`, `deployments`, `programmes`, `initiatives`"), "{message}");
+    assert!(message.starts_with("unknown field `x`, expected one of `schema_version`, `catalog`, `sources`, `organisations`, `deployments`, `programmes`, `initiatives`"), "{message}");
 }
 
 #[test]
@@ -1883,7 +1884,7 @@ fn nulls_for_optional_fields_read_as_absent() {
 fn builder_records_that_serialize_but_are_invalid_do_not_load_silently() {
     // A registry built in code is validated like a loaded one: a dangling reference cannot be
     // saved and come back as something else.
-    let d = Deployment::new("d".parse().unwrap(), "D", Country::FR)
+    let d = Deployment::new("d", "D", Country::FR)
         .with_phase(sovereign_compute::model::Phase::new("p", Status::Planned));
     let mut d2 = d.clone();
     d2.superseded_by = Some("ghost".parse().unwrap());
@@ -2012,8 +2013,8 @@ mod csv {
             HardwareRef::Part("nvidia-h100-sxm".into()),
             Sourced::new(Estimate::exact(AcceleratorCount::gpus((1 << 53) + 2))),
         );
-        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR)
-            .with_phase(Phase::new("p", Status::Planned).with_hardware(line));
+        let d = Deployment::new("d", "D", Country::FR)
+            .with_phase(Phase::new("p", Status::Planned).with_hardware_line(line));
         assert_reads_back(&Registry::builder().deployment(d).build().unwrap());
     }
 
@@ -2040,22 +2041,21 @@ mod csv {
         // date, which the reader refused.
         let mut p = Phase::new("p", Status::Cancelled);
         p.dates.end = Some("2026-H2".parse().unwrap());
-        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR).with_phase(p);
+        let d = Deployment::new("d", "D", Country::FR).with_phase(p);
         assert_reads_back(&Registry::builder().deployment(d).build().unwrap());
     }
 
     #[test]
     fn csv_blank_names_and_duplicate_names_read_back() {
         // Regression: these exports wrote rows the reader refused, and reported nothing.
-        let d = Deployment::new("d".parse().unwrap(), "", Country::FR)
-            .with_phase(Phase::new("p", Status::Planned));
+        let d = Deployment::new("d", "", Country::FR).with_phase(Phase::new("p", Status::Planned));
         assert_reads_back(&Registry::builder().deployment(d).build().unwrap());
 
-        let mut a = Deployment::new("a".parse().unwrap(), "Same", Country::FR)
-            .with_phase(Phase::new("p", Status::Planned));
+        let mut a =
+            Deployment::new("a", "Same", Country::FR).with_phase(Phase::new("p", Status::Planned));
         a.superseded_by = Some("b".parse().unwrap());
-        let b = Deployment::new("b".parse().unwrap(), "Same", Country::FR)
-            .with_phase(Phase::new("p", Status::Planned));
+        let b =
+            Deployment::new("b", "Same", Country::FR).with_phase(Phase::new("p", Status::Planned));
         assert_reads_back(
             &Registry::builder()
                 .deployment(a)
@@ -2068,11 +2068,11 @@ mod csv {
     #[test]
     fn csv_links_to_deployments_without_one_phase_read_back() {
         // Regression: links were written by a name no row had, and the export reported nothing.
-        let none = Deployment::new("d0".parse().unwrap(), "Zero phases", Country::FR);
-        let two = Deployment::new("d1".parse().unwrap(), "Two phases", Country::FR)
+        let none = Deployment::new("d0", "Zero phases", Country::FR);
+        let two = Deployment::new("d1", "Two phases", Country::FR)
             .with_phase(Phase::new("a", Status::Operational))
             .with_phase(Phase::new("b", Status::Planned));
-        let mut linked = Deployment::new("d2".parse().unwrap(), "Linked", Country::FR)
+        let mut linked = Deployment::new("d2", "Linked", Country::FR)
             .with_phase(Phase::new("p", Status::Planned));
         linked.superseded_by = Some("d1".parse().unwrap());
         linked.duplicate_of = Some("d0".parse().unwrap());
@@ -2086,23 +2086,11 @@ mod csv {
     #[test]
     fn csv_organisations_of_one_name_stay_apart() {
         // Regression: the two vendors merged into one on reading back.
-        let vendor = |id: &str| {
-            Organisation::new(
-                id.parse().unwrap(),
-                "Acme",
-                OrganisationKind::HardwareVendor,
-            )
-        };
-        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR)
+        let vendor = |id: &str| Organisation::new(id, "Acme", OrganisationKind::HardwareVendor);
+        let d = Deployment::new("d", "D", Country::FR)
             .with_phase(Phase::new("p", Status::Planned))
-            .with_organisation(Participation::new(
-                "o1".parse().unwrap(),
-                Role::HardwareVendor,
-            ))
-            .with_organisation(Participation::new(
-                "o2".parse().unwrap(),
-                Role::HardwareVendor,
-            ));
+            .with_organisation(Participation::new("o1", Role::HardwareVendor))
+            .with_organisation(Participation::new("o2", Role::HardwareVendor));
         let r = Registry::builder()
             .organisation(vendor("o1"))
             .organisation(vendor("o2"))
@@ -2113,8 +2101,8 @@ mod csv {
     #[test]
     fn csv_top500_exports_of_any_registry_read_back() {
         // Regression: the export had no System ID, so no row read back.
-        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR)
-            .with_phase(Phase::new("p", Status::Operational));
+        let d =
+            Deployment::new("d", "D", Country::FR).with_phase(Phase::new("p", Status::Operational));
         let registry = Registry::builder().deployment(d).build().unwrap();
         let first = top500::write(&registry).unwrap();
         if first.problems.is_empty() {
@@ -2152,7 +2140,7 @@ mod csv {
 
     #[test]
     fn csv_top500_exports_of_deployments_with_several_phases_read_back() {
-        let d = Deployment::new("d1".parse().unwrap(), "Two phases", Country::FR)
+        let d = Deployment::new("d1", "Two phases", Country::FR)
             .with_phase(Phase::new("a", Status::Operational))
             .with_phase(Phase::new("b", Status::Planned));
         let registry = Registry::builder().deployment(d).build().unwrap();
@@ -2166,8 +2154,8 @@ mod csv {
     fn csv_top500_exports_of_blank_names_read_back() {
         // Regression: a blank name was written empty and read back as "TOP500 system <key>",
         // unreported.
-        let d = Deployment::new("d0".parse().unwrap(), "", Country::AD)
-            .with_phase(Phase::new("p", Status::Operational));
+        let d =
+            Deployment::new("d0", "", Country::AD).with_phase(Phase::new("p", Status::Operational));
         let registry = Registry::builder().deployment(d).build().unwrap();
         let first = top500::write(&registry).unwrap();
         if first.problems.is_empty() {
@@ -2216,7 +2204,7 @@ mod csv {
         let p = Phase::new("p", Status::Operational).with_power(Sourced::new(Estimate::exact(
             Power::from_base(f64::MAX).unwrap(),
         )));
-        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR).with_phase(p);
+        let d = Deployment::new("d", "D", Country::FR).with_phase(p);
         let registry = Registry::builder().deployment(d).build().unwrap();
         let table = epoch::write(&registry).unwrap();
         let [problem] = table.problems.as_slice() else {
@@ -2248,14 +2236,116 @@ mod csv {
 
     #[test]
     fn sources_without_urls_are_written_by_title_and_read_back() {
-        let d = Deployment::new("d".parse().unwrap(), "D", Country::FR)
+        let d = Deployment::new("d", "D", Country::FR)
             .with_phase(Phase::new("p", Status::Planned))
-            .cite(Citation::new("s0".parse().unwrap()))
-            .cite(Citation::new("s1".parse().unwrap()));
+            .with_citation(Citation::new("s0"))
+            .with_citation(Citation::new("s1"));
         let r = Registry::builder()
-            .source(Source::new("s0".parse().unwrap(), "No URL"))
-            .source(Source::new("s1".parse().unwrap(), "With URL").with_url("https://a.example/"))
+            .source(Source::new("s0", "No URL"))
+            .source(Source::new("s1", "With URL").with_url("https://a.example/"))
             .deployment(d);
         assert_reads_back(&r.build().unwrap());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors show an accepted form
+// ---------------------------------------------------------------------------------------------
+
+/// A phase with one B200 line whose count is exactly `value` (JSON).
+fn exact_count_doc(value: &str) -> String {
+    count_doc(&format!(r#"{{"kind": "exact", "value": {value}}}"#))
+}
+
+const EXACT_COUNT_PATH: &str = "deployments[0].phases[0].hardware[0].count.value.value";
+
+#[test]
+fn a_count_without_its_unit_says_how_to_write_one() {
+    let accepted = r#"write "4,000 GPUs" (or superchips, nodes, racks), or in JSON {"count": 4000, "unit": "gpu"}"#;
+    let err = "4000".parse::<AcceleratorCount>().unwrap_err();
+    assert_eq!(
+        err,
+        Error::MissingCountUnit {
+            input: "4000".into(),
+            example: accepted.trim_start_matches("write ").into(),
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(r#"a count needs its unit: "4000" does not say what it counts; {accepted}"#)
+    );
+    // In a phrase, and in JSON as a bare number or a string.
+    let phrase = Estimate::<AcceleratorCount>::parse("about 4,000").unwrap_err();
+    assert!(matches!(&phrase, Error::MissingCountUnit { input, .. } if input == "about 4,000"));
+    for value in ["4000", r#""4000""#] {
+        assert_registry_json_error(&exact_count_doc(value), EXACT_COUNT_PATH, accepted);
+    }
+    // The text form is read in JSON too, and the map form names its unit.
+    assert!(Registry::from_json(&exact_count_doc(r#""4,000 GPUs""#)).is_ok());
+    assert!(Registry::from_json(&exact_count_doc(r#"{"count": 4000, "unit": "gpu"}"#)).is_ok());
+}
+
+#[test]
+fn a_count_above_the_largest_says_so_in_numbers() {
+    let too_big = "18446744073709551616 is more than the largest count, 18,446,744,073,709,551,615";
+    let err = "18,446,744,073,709,551,616 GPUs"
+        .parse::<AcceleratorCount>()
+        .unwrap_err();
+    assert!(err.to_string().contains(too_big), "{err}");
+    let err =
+        Estimate::<AcceleratorCount>::parse("more than 18446744073709551616 GPUs").unwrap_err();
+    assert!(err.to_string().contains(too_big), "{err}");
+    assert_registry_json_error(
+        &exact_count_doc(r#"{"count": 18446744073709551616, "unit": "gpu"}"#),
+        &format!("{EXACT_COUNT_PATH}.count"),
+        too_big,
+    );
+    assert_registry_json_error(
+        &exact_count_doc(r#"{"count": -1, "unit": "gpu"}"#),
+        &format!("{EXACT_COUNT_PATH}.count"),
+        "invalid value: integer `-1`, expected a whole number from 0 to 18,446,744,073,709,551,615",
+    );
+    // The largest count itself is read.
+    assert!(
+        Registry::from_json(&exact_count_doc(
+            r#"{"count": 18446744073709551615, "unit": "gpu"}"#
+        ))
+        .is_ok()
+    );
+}
+
+#[test]
+fn a_json_shape_error_names_the_shape_in_the_crates_words() {
+    for (value, path, shape) in [
+        (
+            exact_count_doc("true"),
+            EXACT_COUNT_PATH.to_owned(),
+            r#"expected a count with its unit, such as "4,000 GPUs" or {"count": 4000, "unit": "gpu"}"#,
+        ),
+        (
+            exact_count_doc(r#"[4000, "gpu"]"#),
+            EXACT_COUNT_PATH.to_owned(),
+            r#"expected a count with its unit, such as "4,000 GPUs""#,
+        ),
+        (
+            phase_doc(r#", "dates": 5"#),
+            "deployments[0].phases[0].dates".to_owned(),
+            r#"expected phase dates, written as an object with the fields "announced", "start", "online", "end""#,
+        ),
+        (
+            phase_doc(r#", "power": {"value": "about 40 MW"}"#),
+            "deployments[0].phases[0].power.value".to_owned(),
+            r#"expected an estimate, written as an object with the fields "kind", "value""#,
+        ),
+        (
+            r#"{"schema_version": 1, "deployments": [5]}"#.to_owned(),
+            "deployments[0]".to_owned(),
+            r#"expected a deployment, written as an object with the fields "id", "name", "host""#,
+        ),
+    ] {
+        let (p, m) = json_error(Registry::from_json(&value), &value);
+        assert_eq!(p, path, "{m}");
+        assert!(m.contains(shape), "{m:?} lacks {shape:?}");
+        assert!(!m.contains("struct"), "{m}");
     }
 }

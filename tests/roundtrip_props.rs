@@ -243,26 +243,27 @@ fn sourced<T: std::fmt::Debug + Clone>(
     value: impl Strategy<Value = T>,
     sources: usize,
 ) -> impl Strategy<Value = Sourced<T>> {
-    (value, citations(sources), opt(text())).prop_map(|(value, sources, note)| Sourced {
-        value,
-        sources,
-        note,
+    (value, citations(sources), opt(text())).prop_map(|(value, sources, note)| {
+        let mut sourced = Sourced::new(value);
+        sourced.sources = sources;
+        sourced.note = note;
+        sourced
     })
 }
 
 fn stated_compute(sources: usize) -> impl Strategy<Value = StatedCompute> {
     (sourced(estimate(rate()), sources), format_reading())
-        .prop_map(|(rate, format)| StatedCompute { rate, format })
+        .prop_map(|(rate, format)| StatedCompute::new(rate, format))
 }
 
 fn source(i: usize) -> impl Strategy<Value = Source> {
     (text(), opt(text()), opt(text()), opt(date())).prop_map(
-        move |(title, publisher, url, published)| Source {
-            id: source_id(i),
-            title,
-            publisher,
-            url,
-            published,
+        move |(title, publisher, url, published)| {
+            let mut s = Source::new(source_id(i), title);
+            s.publisher = publisher;
+            s.url = url;
+            s.published = published;
+            s
         },
     )
 }
@@ -355,7 +356,11 @@ fn deployment(
                 (cites, note),
             )| {
                 let mut d = Deployment::new(deployment_id(i, &suffix), name, host);
-                d.site = site.map(|(name, region, city)| Site { name, region, city });
+                d.site = site.map(|(name, region, city)| {
+                    let mut site = Site::default();
+                    (site.name, site.region, site.city) = (name, region, city);
+                    site
+                });
                 d.organisations = participations
                     .into_iter()
                     .map(|(o, role)| {

@@ -212,8 +212,8 @@ fn table_rows_feed_in_directly() -> R {
     let registry = Registry::builder()
         .catalog(catalog)
         .deployment(
-            Deployment::new("fr-a".parse()?, "A", Country::FR)
-                .with_phase(Phase::new("p1", Status::Planned).with_hardware(line)),
+            Deployment::new("fr-a", "A", Country::FR)
+                .with_phase(Phase::new("p1", Status::Planned).with_hardware_line(line)),
         )
         .build()?;
     let table = Query::new()

@@ -90,6 +90,7 @@ use crate::{Error, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+#[non_exhaustive]
 pub enum RecordKind {
     /// A [`Source`](crate::model::Source).
     Source,
@@ -157,7 +158,7 @@ impl fmt::Display for ChangeKind {
 /// use sovereign_compute::registry::Registry;
 ///
 /// let org = |name: &str| -> sovereign_compute::Result<Organisation> {
-///     Ok(Organisation::new("acme".parse()?, name, OrganisationKind::CloudProvider))
+///     Ok(Organisation::new("acme", name, OrganisationKind::CloudProvider))
 /// };
 /// let older = Registry::builder().organisation(org("Acme")?).build()?;
 /// let newer = Registry::builder().organisation(org("Acme Cloud")?).build()?;
@@ -260,8 +261,8 @@ impl fmt::Display for Change {
 /// use sovereign_compute::model::Source;
 /// use sovereign_compute::registry::Registry;
 ///
-/// let older = Registry::builder().source(Source::new("a".parse()?, "A")).build()?;
-/// let newer = Registry::builder().source(Source::new("b".parse()?, "B")).build()?;
+/// let older = Registry::builder().source(Source::new("a", "A")).build()?;
+/// let newer = Registry::builder().source(Source::new("b", "B")).build()?;
 /// let diff = Registry::diff(&older, &newer)?;
 /// assert_eq!(diff.to_string(), "\
 /// 2 changes (1 added, 1 removed, 0 changed)
@@ -379,7 +380,7 @@ impl<'r> RegistryDiff<'r> {
     /// use sovereign_compute::model::Source;
     /// use sovereign_compute::registry::Registry;
     /// let older = Registry::builder().build()?;
-    /// let newer = Registry::builder().source(Source::new("a".parse()?, "A")).build()?;
+    /// let newer = Registry::builder().source(Source::new("a", "A")).build()?;
     /// assert_eq!(Registry::diff(&older, &newer)?.count(ChangeKind::Added), 1);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -432,8 +433,8 @@ impl<'r> RegistryDiff<'r> {
     /// let with = |n: u64| -> sovereign_compute::Result<Registry> {
     ///     let line = HardwareLine::new(HardwareRef::Unlisted("GPU".into()),
     ///         Sourced::new(Estimate::exact(AcceleratorCount::gpus(n))));
-    ///     Registry::builder().deployment(Deployment::new("fr-a".parse()?, "A", Country::FR)
-    ///         .with_phase(Phase::new("p1", Status::Planned).with_hardware(line))).build()
+    ///     Registry::builder().deployment(Deployment::new("fr-a", "A", Country::FR)
+    ///         .with_phase(Phase::new("p1", Status::Planned).with_hardware_line(line))).build()
     /// };
     /// let (older, newer) = (with(1_000)?, with(1_500)?);
     /// let gpus = Registry::diff(&older, &newer)?.gpus()?;
@@ -773,7 +774,7 @@ pub struct Movement<T> {
 /// use sovereign_compute::registry::Registry;
 /// use sovereign_compute::Country;
 ///
-/// let older = Registry::builder().deployment(Deployment::new("fr-a".parse()?, "A", Country::FR)).build()?;
+/// let older = Registry::builder().deployment(Deployment::new("fr-a", "A", Country::FR)).build()?;
 /// let newer = Registry::builder().build()?;
 /// let gpus = Registry::diff(&older, &newer)?.gpus()?;
 /// assert_eq!(gpus.to_string(), "\
@@ -986,6 +987,7 @@ impl<T> fmt::Display for MovementTable<T> {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+#[non_exhaustive]
 pub struct DiffSummary {
     /// GPUs by host country.
     pub gpus: MovementTable<AcceleratorCount>,

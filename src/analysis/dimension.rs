@@ -39,6 +39,7 @@ use crate::{Bloc, Country, PartialDate};
 /// assert_eq!(GroupKey::Organisation(Some(Role::Operator)).to_string(), "operator");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum GroupKey {
     /// The country the hardware is in ([`Deployment::host`]).
     HostCountry,
@@ -158,6 +159,7 @@ impl fmt::Display for GroupKey {
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Group {
     /// A country (host or operator).
     Country(Country),
@@ -331,12 +333,12 @@ impl fmt::Display for Group {
 ///
 /// let registry = Registry::builder()
 ///     .organisation(
-///         Organisation::new("nebius".parse()?, "Nebius", OrganisationKind::CloudProvider)
+///         Organisation::new("nebius", "Nebius", OrganisationKind::CloudProvider)
 ///             .with_headquarters(Country::NL),
 ///     )
 ///     .deployment(
-///         Deployment::new("fi-nebius".parse()?, "Nebius Finland", Country::FI)
-///             .with_organisation(Participation::new("nebius".parse()?, Role::Operator)),
+///         Deployment::new("fi-nebius", "Nebius Finland", Country::FI)
+///             .with_organisation(Participation::new("nebius", Role::Operator)),
 ///     )
 ///     .build()?;
 /// assert_eq!(operator_country(&registry, &registry.deployments()[0]), Some(Country::NL));

@@ -15,11 +15,11 @@ use crate::registry::Registry;
 /// use sovereign_compute::registry::Registry;
 /// use sovereign_compute::Country;
 ///
-/// let mut old = Deployment::new("old".parse()?, "First announcement", Country::FR);
+/// let mut old = Deployment::new("old", "First announcement", Country::FR);
 /// old.superseded_by = Some("new".parse()?);
 /// let registry = Registry::builder()
 ///     .deployment(old)
-///     .deployment(Deployment::new("new".parse()?, "Revised plan", Country::FR))
+///     .deployment(Deployment::new("new", "Revised plan", Country::FR))
 ///     .build()?;
 /// let gone = excluded(&registry);
 /// assert_eq!(gone.len(), 1);

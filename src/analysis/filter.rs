@@ -170,8 +170,8 @@ pub enum Filter {
     ///
     /// let standard = "epoch-standard-analysis".parse()?;
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("a".parse()?, "A", Country::US).with_label(standard))
-    ///     .deployment(Deployment::new("b".parse()?, "B", Country::US))
+    ///     .deployment(Deployment::new("a", "A", Country::US).with_label(standard))
+    ///     .deployment(Deployment::new("b", "B", Country::US))
     ///     .build()?;
     /// let selected = Filter::Label(vec!["epoch-standard-analysis".parse()?]);
     /// assert_eq!(selected.to_string(), "label epoch-standard-analysis");
@@ -226,10 +226,10 @@ impl Filter {
     ///     Ok(HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse(n)?)))
     /// };
     /// let phase = |name: &str, grade, n: &str| -> sovereign_compute::Result<Phase> {
-    ///     Ok(Phase::new(name, Status::Planned).online("2026-Q1".parse()?).with_certainty(grade).with_hardware(gpus(n)?))
+    ///     Ok(Phase::new(name, Status::Planned).with_online("2026-Q1").with_certainty(grade).with_hardware_line(gpus(n)?))
     /// };
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR)
+    ///     .deployment(Deployment::new("a", "A", Country::FR)
     ///         .with_phase(phase("stated", Certainty::Confirmed, "1,000 GPUs")?)
     ///         .with_phase(phase("reported", Certainty::Likely, "2,000 GPUs")?)
     ///         .with_phase(phase("rumoured", Certainty::Unlikely, "4,000 GPUs")?))

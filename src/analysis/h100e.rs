@@ -49,10 +49,10 @@
 //!     Ok(HardwareLine::new(HardwareRef::Part(part.into()), Sourced::new(Estimate::parse(n)?)))
 //! };
 //! let registry = Registry::builder()
-//!     .deployment(Deployment::new("x".parse()?, "X", Country::FR).with_phase(
+//!     .deployment(Deployment::new("x", "X", Country::FR).with_phase(
 //!         Phase::new("p1", Status::Operational)
-//!             .with_hardware(line("nvidia-a100-sxm-80gb", "1,000 GPUs")?)
-//!             .with_hardware(line("nvidia-b200", "1,000 GPUs")?),
+//!             .with_hardware_line(line("nvidia-a100-sxm-80gb", "1,000 GPUs")?)
+//!             .with_hardware_line(line("nvidia-b200", "1,000 GPUs")?),
 //!     ))
 //!     .build()?;
 //! let h100e = |m: H100Equivalents| -> sovereign_compute::Result<f64> {
@@ -329,8 +329,8 @@ impl H100Equivalents {
     ///
     /// // "up to 1,000 GB200 superchips": 0 to 2,000 GPUs of 5 PFLOP/s FP8 dense each.
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("x".parse()?, "X", Country::DE).with_phase(
-    ///         Phase::new("p1", Status::Planned).with_hardware(HardwareLine::new(
+    ///     .deployment(Deployment::new("x", "X", Country::DE).with_phase(
+    ///         Phase::new("p1", Status::Planned).with_hardware_line(HardwareLine::new(
     ///             HardwareRef::Part("nvidia-gb200".into()),
     ///             Sourced::new(Estimate::parse("up to 1,000 superchips")?),
     ///         )),
@@ -372,10 +372,10 @@ impl H100Equivalents {
     /// // 10,000 A100 (INT8 624 TOPS) and 10,000 V100 (no 8-bit figure): Epoch AI counts the
     /// // A100s' 8-bit peak only, 10,000 × 624 / 1,979 = 3,153.1.
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("x".parse()?, "X", Country::GB).with_phase(
+    ///     .deployment(Deployment::new("x", "X", Country::GB).with_phase(
     ///         Phase::new("p1", Status::Operational)
-    ///             .with_hardware(line("nvidia-a100-sxm-80gb", "10,000 GPUs")?)
-    ///             .with_hardware(line("nvidia-v100-sxm2-32gb", "10,000 GPUs")?),
+    ///             .with_hardware_line(line("nvidia-a100-sxm-80gb", "10,000 GPUs")?)
+    ///             .with_hardware_line(line("nvidia-v100-sxm2-32gb", "10,000 GPUs")?),
     ///     ))
     ///     .build()?;
     /// let table = Query::new().run(&registry, H100Equivalents::epoch())?;

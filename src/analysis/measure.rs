@@ -24,6 +24,7 @@ use crate::{Error, Result};
 /// assert_eq!(Route::Derived.to_string(), "derived");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Route {
     /// The source states the figure (for GPUs: the count is in GPUs).
     Stated,
@@ -61,6 +62,7 @@ impl fmt::Display for Route {
 /// assert_eq!(routes.total(), 3);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Routes {
     /// Parts the sources state.
     pub stated: usize,
@@ -97,8 +99,11 @@ impl Routes {
     /// # Example
     /// ```
     /// use sovereign_compute::analysis::Routes;
-    /// let mut a = Routes { stated: 1, ..Routes::default() };
-    /// a.merge(Routes { derived: 2, ..Routes::default() });
+    /// let mut a = Routes::default();
+    /// a.stated = 1;
+    /// let mut b = Routes::default();
+    /// b.derived = 2;
+    /// a.merge(b);
     /// assert_eq!((a.stated, a.derived), (1, 2));
     /// ```
     pub fn merge(&mut self, other: Routes) {
@@ -113,7 +118,9 @@ impl Routes {
     /// # Example
     /// ```
     /// use sovereign_compute::analysis::Routes;
-    /// assert_eq!(Routes { stated: 1, unknown: 2, ..Routes::default() }.total(), 3);
+    /// let mut routes = Routes::default();
+    /// (routes.stated, routes.unknown) = (1, 2);
+    /// assert_eq!(routes.total(), 3);
     /// ```
     pub fn total(&self) -> usize {
         self.stated + self.assumed + self.derived + self.unknown

@@ -15,10 +15,10 @@
 //!     Ok(HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse(phrase)?)))
 //! };
 //! let registry = Registry::builder()
-//!     .deployment(Deployment::new("fr-a".parse()?, "A", Country::FR)
-//!         .with_phase(Phase::new("p1", Status::Planned).with_hardware(gpus("14,000 GPUs")?)))
-//!     .deployment(Deployment::new("de-b".parse()?, "B", Country::DE)
-//!         .with_phase(Phase::new("p1", Status::Planned).with_hardware(gpus("up to 10,000 GPUs")?)))
+//!     .deployment(Deployment::new("fr-a", "A", Country::FR)
+//!         .with_phase(Phase::new("p1", Status::Planned).with_hardware_line(gpus("14,000 GPUs")?)))
+//!     .deployment(Deployment::new("de-b", "B", Country::DE)
+//!         .with_phase(Phase::new("p1", Status::Planned).with_hardware_line(gpus("up to 10,000 GPUs")?)))
 //!     .build()?;
 //!
 //! let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Gpus)?;

@@ -171,8 +171,8 @@ impl Query {
     /// use sovereign_compute::Country;
     ///
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR))
-    ///     .deployment(Deployment::new("b".parse()?, "B", Country::DE))
+    ///     .deployment(Deployment::new("a", "A", Country::FR))
+    ///     .deployment(Deployment::new("b", "B", Country::DE))
     ///     .build()?;
     /// let french = Query::new().filter(Filter::HostCountry(vec![Country::FR])).run(&registry, Deployments)?;
     /// assert_eq!(french.total().central(), Some(1));
@@ -232,9 +232,9 @@ impl Query {
     ///
     /// let registry = Registry::builder()
     ///     .deployment(
-    ///         Deployment::new("a".parse()?, "A", Country::FR)
-    ///             .with_phase(Phase::new("p1", Status::Planned).online("2026-Q1".parse()?))
-    ///             .with_phase(Phase::new("p2", Status::Planned).online("2026-H2".parse()?)),
+    ///         Deployment::new("a", "A", Country::FR)
+    ///             .with_phase(Phase::new("p1", Status::Planned).with_online("2026-Q1"))
+    ///             .with_phase(Phase::new("p2", Status::Planned).with_online("2026-H2")),
     ///     )
     ///     .build()?;
     /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();

@@ -24,6 +24,7 @@ use crate::{Error, Result};
 /// assert_eq!(Reading::CallerAssumed.to_string(), "assumed by the caller");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Reading {
     /// The source states it (and GPU claims are in GPUs).
     Stated,
@@ -191,7 +192,7 @@ impl<T: Amount> fmt::Display for Remainder<T> {
 /// use sovereign_compute::model::{Programme, Sourced};
 /// use sovereign_compute::registry::Registry;
 ///
-/// let mut p = Programme::new("p".parse()?, "P");
+/// let mut p = Programme::new("p", "P");
 /// p.gpus = Some(Sourced::new(Estimate::parse("up to 1,000 GPUs")?));
 /// let registry = Registry::builder().programme(p).build()?;
 /// let r = reconcile_gpus(&registry, &registry.programmes()[0])?;
@@ -202,6 +203,7 @@ impl<T: Amount> fmt::Display for Remainder<T> {
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Comparison<T> {
     /// The claim, in the compared format (or in GPUs).
     pub claim: Estimate<T>,
@@ -225,7 +227,7 @@ pub struct Comparison<T> {
 /// use sovereign_compute::model::{Programme, Sourced};
 /// use sovereign_compute::registry::Registry;
 ///
-/// let mut p = Programme::new("p".parse()?, "P");
+/// let mut p = Programme::new("p", "P");
 /// p.gpus = Some(Sourced::new(Estimate::parse("up to 1,000 GPUs")?));
 /// let registry = Registry::builder().programme(p).build()?;
 /// let r = reconcile_gpus(&registry, &registry.programmes()[0])?;
@@ -253,7 +255,7 @@ pub enum Outcome<T> {
 /// use sovereign_compute::model::{Programme, Sourced};
 /// use sovereign_compute::registry::Registry;
 ///
-/// let mut p = Programme::new("p".parse()?, "P");
+/// let mut p = Programme::new("p", "P");
 /// p.gpus = Some(Sourced::new(Estimate::parse("up to 1,000 GPUs")?));
 /// let registry = Registry::builder().programme(p).build()?;
 /// let r = reconcile_gpus(&registry, &registry.programmes()[0])?;
@@ -262,6 +264,7 @@ pub enum Outcome<T> {
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Reconciliation<T> {
     /// The programme.
     pub programme: ProgrammeId,
@@ -319,11 +322,11 @@ impl<T: Amount> fmt::Display for Reconciliation<T> {
 /// use sovereign_compute::registry::Registry;
 /// use sovereign_compute::units::{ComputeFormat, Precision, Sparsity};
 ///
-/// let mut p = Programme::new("eu-ai".parse()?, "EU AI build-out");
-/// p.compute = Some(StatedCompute {
-///     rate: Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
-///     format: FormatReading::Unstated,
-/// });
+/// let mut p = Programme::new("eu-ai", "EU AI build-out");
+/// p.compute = Some(StatedCompute::new(
+///     Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
+///     FormatReading::Unstated,
+/// ));
 /// let registry = Registry::builder().programme(p).build()?;
 /// let programme = &registry.programmes()[0];
 ///
@@ -395,12 +398,12 @@ pub fn reconcile_compute(
 /// use sovereign_compute::Country;
 ///
 /// let line = |n: &str| HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse(n).unwrap()));
-/// let mut p = Programme::new("p".parse()?, "Programme");
+/// let mut p = Programme::new("p", "Programme");
 /// p.gpus = Some(Sourced::new(Estimate::parse("10,000 GPUs")?));
 /// p.deployments = vec!["a".parse()?];
 /// let registry = Registry::builder()
-///     .deployment(Deployment::new("a".parse()?, "A", Country::FR)
-///         .with_phase(Phase::new("p1", Status::Planned).with_hardware(line("4,000 GPUs"))))
+///     .deployment(Deployment::new("a", "A", Country::FR)
+///         .with_phase(Phase::new("p1", Status::Planned).with_hardware_line(line("4,000 GPUs"))))
 ///     .programme(p)
 ///     .build()?;
 /// let r = reconcile_gpus(&registry, &registry.programmes()[0])?;
@@ -611,12 +614,12 @@ impl fmt::Display for Overlap {
 /// use sovereign_compute::registry::Registry;
 /// use sovereign_compute::Country;
 ///
-/// let mut a = Programme::new("a".parse()?, "A");
+/// let mut a = Programme::new("a", "A");
 /// a.deployments = vec!["d".parse()?];
-/// let mut b = Programme::new("b".parse()?, "B");
+/// let mut b = Programme::new("b", "B");
 /// b.deployments = vec!["d".parse()?];
 /// let registry = Registry::builder()
-///     .deployment(Deployment::new("d".parse()?, "D", Country::FR))
+///     .deployment(Deployment::new("d", "D", Country::FR))
 ///     .programme(a)
 ///     .programme(b)
 ///     .build()?;

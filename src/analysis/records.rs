@@ -409,8 +409,8 @@ impl<M: Measure> Table<M> {
     ///     Ok(HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse(phrase)?)))
     /// };
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("fr-a".parse()?, "A", Country::FR).with_phase(
-    ///         Phase::new("p1", Status::Planned).online("2026-Q2".parse()?).with_hardware(gpus("more than 3,000 GPUs")?)))
+    ///     .deployment(Deployment::new("fr-a", "A", Country::FR).with_phase(
+    ///         Phase::new("p1", Status::Planned).with_online("2026-Q2").with_hardware_line(gpus("more than 3,000 GPUs")?)))
     ///     .build()?;
     /// let online = Filter::online_at(PartialDate::year(2026)?, Scenario::Committed);
     /// let table = Query::new().filter(online).group_by(GroupKey::HostCountry).run(&registry, Gpus)?;
@@ -438,7 +438,7 @@ impl<M: Measure> Table<M> {
     /// use sovereign_compute::model::Deployment;
     /// use sovereign_compute::registry::Registry;
     /// use sovereign_compute::Country;
-    /// let registry = Registry::builder().deployment(Deployment::new("a".parse()?, "A", Country::FR)).build()?;
+    /// let registry = Registry::builder().deployment(Deployment::new("a", "A", Country::FR)).build()?;
     /// let csv = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?.to_csv();
     /// assert!(csv.starts_with("host_country,is_total,deployments_lower,deployments_central,deployments_upper,"));
     /// assert_eq!(csv.lines().nth(1), Some("FR,false,1,1,1,1,0,1,0,0,1.0,deployments,,"));
@@ -472,8 +472,8 @@ impl<M: Measure> Series<M> {
     /// use sovereign_compute::Country;
     ///
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR)
-    ///         .with_phase(Phase::new("p", Status::Planned).online("2026".parse()?)))
+    ///     .deployment(Deployment::new("a", "A", Country::FR)
+    ///         .with_phase(Phase::new("p", Status::Planned).with_online("2026")))
     ///     .build()?;
     /// let day = |y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
     /// let points = Points::new(Period::Year, day(2025), day(2026))?;

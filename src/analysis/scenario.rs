@@ -36,13 +36,14 @@ use crate::model::{Phase, Status};
 /// use sovereign_compute::analysis::Scenario;
 /// use sovereign_compute::model::{Phase, Status};
 ///
-/// let phase = Phase::new("p1", Status::Planned).online("2026-Q1".parse()?);
+/// let phase = Phase::new("p1", Status::Planned).with_online("2026-Q1");
 /// let day = NaiveDate::from_ymd_opt(2026, 2, 15).unwrap();
 /// assert!(Scenario::Optimistic.counts(&phase, day));
 /// assert!(!Scenario::Committed.counts(&phase, day));
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Scenario {
     /// A phase counts from the latest day its online date allows, and stops at the earliest
     /// day its end date allows.
@@ -91,7 +92,7 @@ impl Scenario {
     /// use sovereign_compute::analysis::Scenario;
     /// use sovereign_compute::model::{Phase, Status};
     ///
-    /// let cancelled = Phase::new("p1", Status::Cancelled).online("2024".parse()?);
+    /// let cancelled = Phase::new("p1", Status::Cancelled).with_online("2024");
     /// let day = NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
     /// assert!(!Scenario::Optimistic.counts(&cancelled, day));
     /// # Ok::<(), sovereign_compute::Error>(())
@@ -166,7 +167,7 @@ mod tests {
 
     #[test]
     fn decommissioned_phase_stops_at_its_end() {
-        let mut phase = Phase::new("p", Status::Decommissioned).online("2020".parse().unwrap());
+        let mut phase = Phase::new("p", Status::Decommissioned).with_online("2020");
         phase.dates.end = Some("2024-H1".parse().unwrap());
         assert!(Scenario::Committed.counts(&phase, day(2023, 12, 31)));
         assert!(!Scenario::Committed.counts(&phase, day(2024, 1, 1)));
@@ -176,7 +177,7 @@ mod tests {
 
     #[test]
     fn decommissioned_phase_with_an_unknown_end_is_only_possibly_running() {
-        let phase = Phase::new("p", Status::Decommissioned).online("2020".parse().unwrap());
+        let phase = Phase::new("p", Status::Decommissioned).with_online("2020");
         assert!(!Scenario::Committed.counts(&phase, day(2021, 6, 1)));
         assert!(!Scenario::Committed.counts(&phase, day(2020, 12, 31)));
         assert!(Scenario::Optimistic.counts(&phase, day(2020, 1, 1)));

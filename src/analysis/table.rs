@@ -261,8 +261,8 @@ impl<T: Amount> Row<T> {
     /// use sovereign_compute::Country;
     /// let line = HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse("up to 10,000 GPUs")?));
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("de-b".parse()?, "B", Country::DE)
-    ///         .with_phase(Phase::new("p1", Status::Planned).with_hardware(line)))
+    ///     .deployment(Deployment::new("de-b", "B", Country::DE)
+    ///         .with_phase(Phase::new("p1", Status::Planned).with_hardware_line(line)))
     ///     .build()?;
     /// let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Gpus)?;
     /// let de = table.row(Country::DE).expect("a row for DE");
@@ -285,7 +285,7 @@ impl<T: Amount> Row<T> {
     /// use sovereign_compute::model::Deployment;
     /// use sovereign_compute::registry::Registry;
     /// use sovereign_compute::Country;
-    /// let registry = Registry::builder().deployment(Deployment::new("a".parse()?, "A", Country::FR)).build()?;
+    /// let registry = Registry::builder().deployment(Deployment::new("a", "A", Country::FR)).build()?;
     /// let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
     /// assert_eq!(table.rows()[0].central(), Some(1));
     /// # Ok::<(), sovereign_compute::Error>(())
@@ -304,7 +304,7 @@ impl<T: Amount> Row<T> {
     /// use sovereign_compute::model::Deployment;
     /// use sovereign_compute::registry::Registry;
     /// use sovereign_compute::Country;
-    /// let registry = Registry::builder().deployment(Deployment::new("a".parse()?, "A", Country::FR)).build()?;
+    /// let registry = Registry::builder().deployment(Deployment::new("a", "A", Country::FR)).build()?;
     /// let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
     /// assert_eq!(table.rows()[0].upper(), Some(1));
     /// # Ok::<(), sovereign_compute::Error>(())
@@ -336,9 +336,9 @@ impl<T: Amount> Row<T> {
 /// use sovereign_compute::Country;
 ///
 /// let registry = Registry::builder()
-///     .deployment(Deployment::new("a".parse()?, "A", Country::FR).with_phase(Phase::new("p", Status::Planned)))
-///     .deployment(Deployment::new("b".parse()?, "B", Country::FR))
-///     .deployment(Deployment::new("c".parse()?, "C", Country::DE))
+///     .deployment(Deployment::new("a", "A", Country::FR).with_phase(Phase::new("p", Status::Planned)))
+///     .deployment(Deployment::new("b", "B", Country::FR))
+///     .deployment(Deployment::new("c", "C", Country::DE))
 ///     .build()?;
 /// let table = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
 /// assert_eq!(table.total().central(), Some(3));
@@ -492,7 +492,7 @@ impl<M: Measure> Table<M> {
     /// use sovereign_compute::model::Deployment;
     /// use sovereign_compute::registry::Registry;
     /// use sovereign_compute::Country;
-    /// let registry = Registry::builder().deployment(Deployment::new("a".parse()?, "A", Country::FR)).build()?;
+    /// let registry = Registry::builder().deployment(Deployment::new("a", "A", Country::FR)).build()?;
     /// let t = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
     /// assert_eq!(t.get(&[Group::Country(Country::FR)]).and_then(|r| r.total.central()), Some(1));
     /// assert!(t.get(&[Group::Country(Country::DE)]).is_none());
@@ -514,7 +514,7 @@ impl<M: Measure> Table<M> {
     /// use sovereign_compute::registry::Registry;
     /// use sovereign_compute::Country;
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR).with_phase(Phase::new("p", Status::Planned)))
+    ///     .deployment(Deployment::new("a", "A", Country::FR).with_phase(Phase::new("p", Status::Planned)))
     ///     .build()?;
     /// let by_country = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
     /// assert_eq!(by_country.row(Country::FR).and_then(|r| r.central()), Some(1));
@@ -544,8 +544,8 @@ impl<M: Measure> Table<M> {
     /// use sovereign_compute::Country;
     /// let line = HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse("more than 3,000 GPUs")?));
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("fr-a".parse()?, "A", Country::FR)
-    ///         .with_phase(Phase::new("p1", Status::Planned).with_hardware(line)))
+    ///     .deployment(Deployment::new("fr-a", "A", Country::FR)
+    ///         .with_phase(Phase::new("p1", Status::Planned).with_hardware_line(line)))
     ///     .build()?;
     /// let gpus = Query::new().group_by(GroupKey::HostCountry).run(&registry, Gpus)?;
     /// assert_eq!(gpus.lower(Country::FR).map(|n| n.count()), Some(3_000));
@@ -572,13 +572,13 @@ impl<M: Measure> Table<M> {
     /// use sovereign_compute::Country;
     /// use sovereign_compute::units::ComputeFormat;
     /// let phase = Phase::new("p1", Status::Planned)
-    ///     .with_hardware(HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse("4,000 GPUs")?)))
+    ///     .with_hardware_line(HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse("4,000 GPUs")?)))
     ///     .with_compute(StatedCompute {
     ///         rate: Sourced::new(Estimate::parse("20 EFLOP/s")?),
     ///         format: FormatReading::Stated(ComputeFormat::peak(Precision::Fp8, Sparsity::Dense)),
     ///     });
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("fr-a".parse()?, "A", Country::FR).with_phase(phase))
+    ///     .deployment(Deployment::new("fr-a", "A", Country::FR).with_phase(phase))
     ///     .build()?;
     /// let by_country = Query::new().group_by(GroupKey::HostCountry);
     /// let gpus = by_country.run(&registry, Gpus)?;
@@ -601,7 +601,7 @@ impl<M: Measure> Table<M> {
     /// use sovereign_compute::model::Deployment;
     /// use sovereign_compute::registry::Registry;
     /// use sovereign_compute::Country;
-    /// let registry = Registry::builder().deployment(Deployment::new("a".parse()?, "A", Country::FR)).build()?;
+    /// let registry = Registry::builder().deployment(Deployment::new("a", "A", Country::FR)).build()?;
     /// let t = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
     /// assert_eq!(t.upper(Country::FR), Some(1));
     /// # Ok::<(), sovereign_compute::Error>(())
@@ -693,8 +693,8 @@ impl<M: Measure> Table<M> {
     /// use sovereign_compute::registry::Registry;
     /// use sovereign_compute::Country;
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR))
-    ///     .deployment(Deployment::new("b".parse()?, "B", Country::DE))
+    ///     .deployment(Deployment::new("a", "A", Country::FR))
+    ///     .deployment(Deployment::new("b", "B", Country::DE))
     ///     .build()?;
     /// let t = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?;
     /// assert_eq!(t.share(&t.rows()[0]), Some(0.5));
@@ -715,9 +715,9 @@ impl<M: Measure> Table<M> {
     /// use sovereign_compute::registry::Registry;
     /// use sovereign_compute::Country;
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR))
-    ///     .deployment(Deployment::new("b".parse()?, "B", Country::DE))
-    ///     .deployment(Deployment::new("c".parse()?, "C", Country::DE))
+    ///     .deployment(Deployment::new("a", "A", Country::FR))
+    ///     .deployment(Deployment::new("b", "B", Country::DE))
+    ///     .deployment(Deployment::new("c", "C", Country::DE))
     ///     .build()?;
     /// let top = Query::new().group_by(GroupKey::HostCountry).run(&registry, Deployments)?.top(1);
     /// assert_eq!(top.rows()[0].groups, [Group::Country(Country::DE)]);

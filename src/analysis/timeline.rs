@@ -26,6 +26,7 @@ use crate::{Error, PartialDate, Result};
 /// assert_eq!(Period::Quarter.to_string(), "quarter");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Period {
     /// Calendar months.
     Month,
@@ -377,10 +378,10 @@ pub struct SeriesRow<T> {
 /// use sovereign_compute::Country;
 ///
 /// let registry = Registry::builder()
-///     .deployment(Deployment::new("a".parse()?, "A", Country::FR)
-///         .with_phase(Phase::new("p", Status::Planned).online("2026".parse()?)))
-///     .deployment(Deployment::new("b".parse()?, "B", Country::DE)
-///         .with_phase(Phase::new("p", Status::Planned).online("2027-03".parse()?)))
+///     .deployment(Deployment::new("a", "A", Country::FR)
+///         .with_phase(Phase::new("p", Status::Planned).with_online("2026")))
+///     .deployment(Deployment::new("b", "B", Country::DE)
+///         .with_phase(Phase::new("p", Status::Planned).with_online("2027-03")))
 ///     .build()?;
 /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let points = Points::new(Period::Year, day(2025, 1, 1), day(2027, 1, 1))?;
@@ -598,8 +599,8 @@ impl<M: Measure> Series<M> {
     /// use sovereign_compute::registry::Registry;
     /// use sovereign_compute::Country;
     /// let registry = Registry::builder()
-    ///     .deployment(Deployment::new("a".parse()?, "A", Country::FR)
-    ///         .with_phase(Phase::new("p", Status::Planned).online("2026".parse()?)))
+    ///     .deployment(Deployment::new("a", "A", Country::FR)
+    ///         .with_phase(Phase::new("p", Status::Planned).with_online("2026")))
     ///     .build()?;
     /// let points = Points::new(Period::Year, NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// let series = Query::new().group_by(GroupKey::HostCountry)

@@ -133,6 +133,8 @@ pub use part::{
 pub use resolve::{Candidate, Resolution};
 pub use source::{Provenance, Source};
 pub use system::{System, SystemKind};
+#[cfg(feature = "serde")]
+pub(crate) use wire::CatalogSection;
 
 use crate::{Error, Result};
 use names::{Target, fold};

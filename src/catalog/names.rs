@@ -43,6 +43,7 @@ pub(crate) enum Target {
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Resolved<'a> {
     /// One part.
     Accelerator(&'a Accelerator),

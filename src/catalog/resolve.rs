@@ -54,6 +54,7 @@ use crate::{Error, Result};
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct Candidate<'c> {
     /// The part.
     pub part: &'c Accelerator,

@@ -10,7 +10,7 @@ const SCHEMA_VERSION: u64 = 1;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Document {
+struct CatalogDocument {
     schema_version: u64,
     #[serde(default)]
     sources: Vec<Source>,
@@ -31,7 +31,7 @@ struct DocumentRef<'a> {
     systems: &'a [System],
 }
 
-impl Document {
+impl CatalogDocument {
     /// `base` with the document's entries added, and every problem.
     fn added_to(self, base: Catalog) -> (Catalog, Vec<Error>) {
         base.assembled(self.sources, self.families, self.accelerators, self.systems)
@@ -49,8 +49,8 @@ fn check_version(found: u64) -> Result<()> {
     }
 }
 
-fn read(json: json::Input<'_>) -> Result<Document> {
-    json::from_versioned(json, SCHEMA_VERSION, |d: &Document| d.schema_version)
+fn read(json: json::Input<'_>) -> Result<CatalogDocument> {
+    json::from_versioned(json, SCHEMA_VERSION, |d: &CatalogDocument| d.schema_version)
 }
 
 impl Catalog {
@@ -253,10 +253,128 @@ impl<'de> Deserialize<'de> for Catalog {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> std::result::Result<Self, D::Error> {
-        let document = Document::deserialize(deserializer)?;
+        let document = CatalogDocument::deserialize(deserializer)?;
         check_version(document.schema_version).map_err(serde::de::Error::custom)?;
         let (catalog, problems) = document.added_to(Self::new());
         first_problem(problems).map_err(serde::de::Error::custom)?;
         Ok(catalog)
     }
+}
+
+/// The catalog entries a registry document carries: those its catalog holds beyond the
+/// built-in one (`builtin` true, the default), or, when the registry's catalog is not the
+/// built-in one plus additions, the whole catalog (`builtin` false). Written by
+/// `Registry::to_json` only when the registry's catalog is not the default one, so that a
+/// registry built with its own parts loads back as it was.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CatalogSection {
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    builtin: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    families: Vec<Family>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    accelerators: Vec<Accelerator>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    systems: Vec<System>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
+}
+
+impl CatalogSection {
+    /// The whole of `catalog`, to be read on its own.
+    fn whole(catalog: &Catalog) -> Self {
+        CatalogSection {
+            builtin: false,
+            sources: catalog.sources.clone(),
+            families: catalog.families.clone(),
+            accelerators: catalog.accelerators.clone(),
+            systems: catalog.systems.clone(),
+        }
+    }
+}
+
+impl Catalog {
+    /// What a registry document must carry so that `catalog` is read back exactly, when a
+    /// reader starts from `builtin` (the built-in catalog; `None` without feature `dataset`):
+    /// nothing when `catalog` is `builtin` itself; the entries added to it when `catalog` is
+    /// `builtin` plus additions; otherwise the whole catalog.
+    pub(crate) fn section_over(&self, builtin: Option<&Catalog>) -> Option<CatalogSection> {
+        let Some(base) = builtin else {
+            return (!self.is_empty()).then(|| CatalogSection::whole(self));
+        };
+        if self == base {
+            return None;
+        }
+        let extra = CatalogSection {
+            builtin: true,
+            sources: new_entries(&self.sources, |s| base.source(s.key.as_str())),
+            families: new_entries(&self.families, |f| base.family(f.id.as_str())),
+            accelerators: new_entries(&self.accelerators, |a| base.accelerator(a.id.as_str())),
+            systems: new_entries(&self.systems, |s| base.system(s.id.as_str())),
+        };
+        // The additions must give this very catalog back (same entries, same order): a
+        // catalog that changed or dropped a built-in entry, or lists them in another order,
+        // is written whole.
+        let (rebuilt, problems) = base.clone().assembled(
+            extra.sources.clone(),
+            extra.families.clone(),
+            extra.accelerators.clone(),
+            extra.systems.clone(),
+        );
+        Some(if problems.is_empty() && rebuilt == *self {
+            extra
+        } else {
+            CatalogSection::whole(self)
+        })
+    }
+
+    /// The catalog a registry document's section describes, on top of `builtin` when the
+    /// section says so.
+    ///
+    /// # Errors
+    /// The first problem of the resulting catalog, an [`Error::InvalidCatalog`] naming the
+    /// entry and field.
+    pub(crate) fn from_section(section: CatalogSection, builtin: &Catalog) -> Result<Catalog> {
+        let base = if section.builtin {
+            builtin.clone()
+        } else {
+            Catalog::new()
+        };
+        let (catalog, problems) = base.assembled(
+            section.sources,
+            section.families,
+            section.accelerators,
+            section.systems,
+        );
+        first_problem(problems)?;
+        Ok(catalog)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+            && self.families.is_empty()
+            && self.accelerators.is_empty()
+            && self.systems.is_empty()
+    }
+}
+
+/// The entries `base` does not hold as they are (new, or changed), in order.
+fn new_entries<'b, T: PartialEq + Clone + 'b>(
+    entries: &[T],
+    in_base: impl Fn(&T) -> Option<&'b T>,
+) -> Vec<T> {
+    entries
+        .iter()
+        .filter(|e| in_base(e) != Some(*e))
+        .cloned()
+        .collect()
 }

@@ -8,7 +8,7 @@ use crate::units::{
     AcceleratorCount, ComputeFigure, ComputeRate, CountingUnit, Energy, EnergyEfficiency,
     Frequency, Operations, Power, Time,
 };
-use crate::units::{is_quantity_char, parse_whole, split_number};
+use crate::units::{is_quantity_char, missing_unit, not_a_count, parse_whole, split_number};
 use crate::{Error, Result};
 
 /// Which way to round when scaling a whole-number amount by a fraction.
@@ -186,10 +186,7 @@ fn count_and_words(s: &str) -> Result<(u64, Vec<&str>)> {
     )?;
     let (_, rest) = split_number(trimmed)?;
     let number = trimmed[..trimmed.len() - rest.len()].trim_end();
-    let mut n = parse_whole(number).ok_or_else(|| Error::InvalidNumber {
-        input: s.to_owned(),
-        reason: format!("a count must be a whole number from 0 to {}", u64::MAX),
-    })?;
+    let mut n = parse_whole(number).ok_or_else(|| not_a_count(s, number))?;
     let mut words: Vec<&str> = rest.split_whitespace().collect();
     // "10k GPUs": a scale letter glued to the number arrives as the first word.
     if let Some(&(_, factor)) = words
@@ -287,7 +284,10 @@ impl Amount for AcceleratorCount {
 
     fn parse_amount(s: &str) -> Result<Self> {
         let (n, words) = count_and_words(s)?;
-        let unit: CountingUnit = words.last().copied().unwrap_or_default().parse()?;
+        let Some(&last) = words.last() else {
+            return Err(missing_unit(s, Some(n)));
+        };
+        let unit: CountingUnit = last.parse()?;
         // "250 racks of 72 GPUs": a second counting unit means the words say more than one
         // count, which this reading would silently drop.
         if let Some(other) = words[..words.len().saturating_sub(1)]

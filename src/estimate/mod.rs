@@ -89,6 +89,7 @@ pub const DEFAULT_TOLERANCE: f64 = 0.1;
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum EstimateKind<T> {
     /// Exactly this value.
     Exact(T),

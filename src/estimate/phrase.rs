@@ -102,7 +102,14 @@ fn strip_word<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 }
 
 fn amount<T: Amount>(input: &str, s: &str) -> Result<T> {
-    T::parse_amount(s).map_err(|e| unreadable(input, format!("{e}; {ACCEPTED}")))
+    T::parse_amount(s).map_err(|e| match e {
+        // Its own message already says what to write; the phrasings would bury it.
+        Error::MissingCountUnit { example, .. } => Error::MissingCountUnit {
+            input: input.to_owned(),
+            example,
+        },
+        e => unreadable(input, format!("{e}; {ACCEPTED}")),
+    })
 }
 
 pub(super) fn parse<T: Amount>(input: &str) -> Result<EstimateKind<T>> {

@@ -27,7 +27,7 @@ enum Kind {
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(bound(serialize = "T: Serialize", deserialize = "T: Deserialize<'de>"))]
-struct Wire<T> {
+struct EstimateWire<T> {
     kind: Kind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     value: Option<T>,
@@ -43,7 +43,7 @@ struct Wire<T> {
 
 impl<T: Amount + Serialize> Serialize for Estimate<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut w = Wire {
+        let mut w = EstimateWire {
             kind: Kind::Unknown,
             value: None,
             low: None,
@@ -71,7 +71,7 @@ impl<T: Amount + Serialize> Serialize for Estimate<T> {
 impl<'de, T: Amount + Deserialize<'de>> Deserialize<'de> for Estimate<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error as _;
-        let w = Wire::<T>::deserialize(deserializer)?;
+        let w = EstimateWire::<T>::deserialize(deserializer)?;
         let kind_name = serde_json_name(w.kind);
         let need = |field: Option<T>, name: &'static str| {
             field.ok_or_else(|| {

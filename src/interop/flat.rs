@@ -216,13 +216,13 @@ const DEPLOYMENT_COLUMNS: [Col; 10] = [
 /// use sovereign_compute::{registry::Registry, Country};
 ///
 /// let phase = Phase::new("first", Status::Planned)
-///     .online("2026-Q1".parse()?)
-///     .with_hardware(HardwareLine::new(
+///     .with_online("2026-Q1")
+///     .with_hardware_line(HardwareLine::new(
 ///         HardwareRef::Unlisted("Acme X1".into()),
 ///         Sourced::new(Estimate::parse("more than 3,000 GPUs")?),
 ///     ));
 /// let registry = Registry::builder()
-///     .deployment(Deployment::new("fr-acme".parse()?, "Acme", Country::FR).with_phase(phase))
+///     .deployment(Deployment::new("fr-acme", "Acme", Country::FR).with_phase(phase))
 ///     .build()?;
 /// let out = flat::write(&registry)?;
 /// let mut lines = out.csv.lines();

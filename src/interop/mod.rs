@@ -131,7 +131,7 @@ use crate::model::Source;
 /// let options = ImportOptions::new()
 ///     .lenient()
 ///     .with_catalog(Catalog::new())
-///     .with_source(Source::new("top500-2025-06".parse()?, "TOP500, June 2025").with_url("https://top500.org/lists/top500/2025/06/"));
+///     .with_source(Source::new("top500-2025-06", "TOP500, June 2025").with_url("https://top500.org/lists/top500/2025/06/"));
 /// let csv = "Name,Country,Year,Rmax [TFlop/s],Accelerator/Co-Processor,System ID\nX,Finland,2022,379700,AMD Instinct MI250X,180048\n";
 /// let report = top500::read(csv.as_bytes(), &options)?;
 /// assert_eq!(report.registry.sources()[0].id.as_str(), "top500-2025-06");
@@ -217,7 +217,7 @@ impl ImportOptions {
     /// ```
     /// use sovereign_compute::interop::ImportOptions;
     /// use sovereign_compute::model::Source;
-    /// let options = ImportOptions::new().with_source(Source::new("top500-2025-06".parse()?, "TOP500, June 2025"));
+    /// let options = ImportOptions::new().with_source(Source::new("top500-2025-06", "TOP500, June 2025"));
     /// assert_eq!(options.source().unwrap().title, "TOP500, June 2025");
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```

@@ -74,6 +74,7 @@ impl fmt::Display for Effect {
 /// assert_eq!(p.to_string(), "row 3, Country \"Atlantis\": unknown country (row not imported)");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RowProblem {
     /// The row number; the header is row 1.
     pub row: usize,

@@ -118,7 +118,7 @@ pub(crate) fn to_string_pretty<T: serde::Serialize>(value: &T) -> Result<String>
 }
 
 /// Reads only the version, ignoring everything else. Named for what it reads, since its name
-/// appears in errors about the document's root (`expected struct VersionedDocument`).
+/// appears in errors about the document's root (`expected a registry or catalog document`).
 #[derive(serde::Deserialize)]
 struct VersionedDocument {
     schema_version: u64,

@@ -19,10 +19,12 @@ use serde::de::{
 pub(crate) struct Strict<T>(pub(crate) T);
 
 /// Wraps a visitor so that what it is handed is wrapped in turn; with `structs`, a sequence is
-/// refused because the visitor is reading a struct.
+/// refused because the visitor is reading a struct. With `shape` (the struct's name and
+/// fields), serde's "expected struct PhaseDates" is said in the crate's words.
 struct Wrap<V> {
     visitor: V,
     structs: bool,
+    shape: Option<(&'static str, &'static [&'static str])>,
 }
 
 impl<V> Wrap<V> {
@@ -30,6 +32,7 @@ impl<V> Wrap<V> {
         Wrap {
             visitor,
             structs: false,
+            shape: None,
         }
     }
 
@@ -37,8 +40,68 @@ impl<V> Wrap<V> {
         Wrap {
             visitor,
             structs: true,
+            shape: None,
         }
     }
+
+    fn shaped(visitor: V, name: &'static str, fields: &'static [&'static str]) -> Self {
+        Wrap {
+            visitor,
+            structs: true,
+            shape: Some((name, fields)),
+        }
+    }
+}
+
+impl<'de, V: Visitor<'de>> Wrap<V> {
+    /// What the visitor expects; a derived struct's "struct PhaseDates" becomes "phase dates,
+    /// written as an object with the fields \"announced\", \"start\", ...". `None` when the
+    /// visitor says it in its own words (a custom `expecting`).
+    fn shape(&self) -> Option<String> {
+        let (name, fields) = self.shape?;
+        let own = format!("{}", &self.visitor as &dyn de::Expected);
+        if own != format!("struct {name}") {
+            return None;
+        }
+        let listed = fields
+            .iter()
+            .map(|f| format!("\"{f}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let what = words(name);
+        Some(match fields.len() {
+            0 => format!("{what}, written as an object"),
+            1 => format!("{what}, written as an object with the field {listed}"),
+            _ => format!("{what}, written as an object with the fields {listed}"),
+        })
+    }
+}
+
+/// A struct's name in words: "PhaseDates" is "phase dates", "BlocRecord" is "a bloc".
+fn words(name: &str) -> String {
+    match name {
+        "VersionedDocument" => return "a registry or catalog document".to_owned(),
+        "FigureWire" => return "a compute figure".to_owned(),
+        "Sourced" => return "a sourced value".to_owned(),
+        _ => {}
+    }
+    let name = name
+        .strip_suffix("Record")
+        .or_else(|| name.strip_suffix("Wire"))
+        .unwrap_or(name);
+    // "a deployment", "an estimate"; a plural name ("PhaseDates") takes no article.
+    let mut out = match name.chars().next() {
+        _ if name.ends_with('s') => String::new(),
+        Some('A' | 'E' | 'I' | 'O' | 'U') => "an ".to_owned(),
+        _ => "a ".to_owned(),
+    };
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push(' ');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 macro_rules! forward_deserialize {
@@ -94,7 +157,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         visitor: V,
     ) -> Result<V::Value, D::Error> {
         self.0
-            .deserialize_struct(name, fields, Wrap::structs(visitor))
+            .deserialize_struct(name, fields, Wrap::shaped(visitor, name, fields))
     }
 
     fn is_human_readable(&self) -> bool {
@@ -116,7 +179,10 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.visitor.expecting(f)
+        match self.shape() {
+            Some(shape) => f.write_str(&shape),
+            None => self.visitor.expecting(f),
+        }
     }
 
     forward_visit! {
@@ -160,10 +226,12 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         if self.structs {
-            let expected = format!(
-                "{} written as an object",
-                &self.visitor as &dyn de::Expected
-            );
+            let expected = self.shape().unwrap_or_else(|| {
+                format!(
+                    "{} written as an object",
+                    &self.visitor as &dyn de::Expected
+                )
+            });
             return Err(de::Error::invalid_type(
                 de::Unexpected::Seq,
                 &expected.as_str(),

@@ -63,6 +63,7 @@
 //! [`Bloc::with_member`] checks, and rejects unknown fields (a misspelt `"left"` would otherwise
 //! make a membership open-ended).
 
+use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -570,6 +571,24 @@ impl Bloc {
                 })
                 .collect(),
         }
+    }
+}
+
+/// Writes the bloc's [`id`](Bloc::id) (`"eu"`), which [`FromStr`] reads back for the built-in
+/// blocs; a custom bloc's ID names no built-in bloc and does not parse.
+///
+/// # Example
+///
+/// ```
+/// use sovereign_compute::Bloc;
+///
+/// assert_eq!(Bloc::eea().to_string(), "eea");
+/// assert_eq!(Bloc::eea().to_string().parse::<Bloc>()?, Bloc::eea());
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+impl fmt::Display for Bloc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.id)
     }
 }
 

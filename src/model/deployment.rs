@@ -57,17 +57,22 @@ tag_enum! {
     }
 }
 
+tag_display!(Purpose, DataResidency);
+
 /// Where a deployment is, below the country.
 ///
 /// # Example
 /// ```
 /// use sovereign_compute::model::Site;
-/// let site = Site { name: Some("Bruyères-le-Châtel".into()), region: Some("Essonne".into()), city: None };
+/// let mut site = Site::default();
+/// site.name = Some("Bruyères-le-Châtel".into());
+/// site.region = Some("Essonne".into());
 /// assert!(site.region.is_some());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Site {
     /// The site's name.
     #[cfg_attr(
@@ -94,13 +99,14 @@ pub struct Site {
 /// # Example
 /// ```
 /// use sovereign_compute::model::{Participation, Role};
-/// let p = Participation::new("nscale".parse()?, Role::Operator);
+/// let p = Participation::new("nscale", Role::Operator);
 /// assert_eq!(p.role, Role::Operator);
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Participation {
     /// The organisation; must exist in the registry.
     pub organisation: OrganisationId,
@@ -114,11 +120,14 @@ impl Participation {
     /// # Example
     /// ```
     /// use sovereign_compute::model::{Participation, Role};
-    /// assert_eq!(Participation::new("nvidia".parse()?, Role::HardwareVendor).organisation.as_str(), "nvidia");
+    /// assert_eq!(Participation::new("nvidia", Role::HardwareVendor).organisation.as_str(), "nvidia");
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn new(organisation: OrganisationId, role: Role) -> Self {
-        Self { organisation, role }
+    pub fn new(organisation: impl Into<OrganisationId>, role: Role) -> Self {
+        Self {
+            organisation: organisation.into(),
+            role,
+        }
     }
 }
 
@@ -132,12 +141,15 @@ impl Participation {
 /// ```
 /// use sovereign_compute::model::{DataResidency, Sovereignty};
 /// use sovereign_compute::Country;
-/// let s = Sovereignty { operator_country: Some(Country::NL), data_residency: Some(DataResidency::InCountry) };
+/// let mut s = Sovereignty::default();
+/// s.operator_country = Some(Country::NL);
+/// s.data_residency = Some(DataResidency::InCountry);
 /// assert_eq!(s.operator_country, Some(Country::NL));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Sovereignty {
     /// The country that controls the capacity, when stated.
     #[cfg_attr(
@@ -167,8 +179,8 @@ impl Sovereignty {
 /// use sovereign_compute::model::{Deployment, Participation, Phase, Purpose, Role, Status};
 /// use sovereign_compute::Country;
 ///
-/// let d = Deployment::new("gb-nscale".parse()?, "Nscale UK build-out", Country::GB)
-///     .with_organisation(Participation::new("nscale".parse()?, Role::Operator))
+/// let d = Deployment::new("gb-nscale", "Nscale UK build-out", Country::GB)
+///     .with_organisation(Participation::new("nscale", Role::Operator))
 ///     .with_purpose(Purpose::SovereignCloud)
 ///     .with_phase(Phase::new("first phase", Status::Planned));
 /// assert_eq!(d.phases.len(), 1);
@@ -177,6 +189,7 @@ impl Sovereignty {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Deployment {
     /// The deployment's ID.
     pub id: DeploymentId,
@@ -254,23 +267,26 @@ pub struct Deployment {
 impl Deployment {
     /// A deployment with an ID, a name and a host country (`None` when no source states it).
     ///
+    /// The ID is a [`DeploymentId`] or a plain string (`"fr-mistral"`), whose syntax the
+    /// registry checks when it is built.
+    ///
     /// # Example
     /// ```
     /// use sovereign_compute::model::Deployment;
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("fr-mistral".parse()?, "Mistral Compute", Country::FR);
+    /// let d = Deployment::new("fr-mistral", "Mistral Compute", Country::FR);
     /// assert_eq!(d.host, Some(Country::FR));
-    /// let gigafactory = Deployment::new("eu-gigafactory-1".parse()?, "EU AI Gigafactory", None);
+    /// let gigafactory = Deployment::new("eu-gigafactory-1", "EU AI Gigafactory", None);
     /// assert_eq!(gigafactory.host, None);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn new(
-        id: DeploymentId,
+        id: impl Into<DeploymentId>,
         name: impl Into<String>,
         host: impl Into<Option<Country>>,
     ) -> Self {
         Self {
-            id,
+            id: id.into(),
             name: name.into(),
             host: host.into(),
             site: None,
@@ -292,8 +308,8 @@ impl Deployment {
     /// ```
     /// use sovereign_compute::model::{Deployment, Participation, Role};
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("d".parse()?, "D", Country::FR)
-    ///     .with_organisation(Participation::new("o".parse()?, Role::Owner));
+    /// let d = Deployment::new("d", "D", Country::FR)
+    ///     .with_organisation(Participation::new("o", Role::Owner));
     /// assert_eq!(d.organisations.len(), 1);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -308,7 +324,7 @@ impl Deployment {
     /// ```
     /// use sovereign_compute::model::{Deployment, Purpose};
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("d".parse()?, "D", Country::FR).with_purpose(Purpose::Inference);
+    /// let d = Deployment::new("d", "D", Country::FR).with_purpose(Purpose::Inference);
     /// assert_eq!(d.purposes, [Purpose::Inference]);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -323,7 +339,7 @@ impl Deployment {
     /// ```
     /// use sovereign_compute::model::Deployment;
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("d".parse()?, "D", Country::FR).with_label("epoch-standard-analysis".parse()?);
+    /// let d = Deployment::new("d", "D", Country::FR).with_label("epoch-standard-analysis".parse()?);
     /// assert_eq!(d.labels[0].as_str(), "epoch-standard-analysis");
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -338,7 +354,7 @@ impl Deployment {
     /// ```
     /// use sovereign_compute::model::{Deployment, Phase, Status};
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("d".parse()?, "D", Country::FR).with_phase(Phase::new("p1", Status::Planned));
+    /// let d = Deployment::new("d", "D", Country::FR).with_phase(Phase::new("p1", Status::Planned));
     /// assert_eq!(d.phases[0].name, "p1");
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -353,11 +369,10 @@ impl Deployment {
     /// ```
     /// use sovereign_compute::model::{Citation, Deployment};
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("d".parse()?, "D", Country::FR).cite(Citation::new("s".parse()?));
+    /// let d = Deployment::new("d", "D", Country::FR).with_citation(Citation::new("s"));
     /// assert_eq!(d.sources.len(), 1);
-    /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn cite(mut self, citation: Citation) -> Self {
+    pub fn with_citation(mut self, citation: Citation) -> Self {
         self.sources.push(citation);
         self
     }
@@ -368,9 +383,9 @@ impl Deployment {
     /// ```
     /// use sovereign_compute::model::{Deployment, Participation, Role};
     /// use sovereign_compute::Country;
-    /// let d = Deployment::new("d".parse()?, "D", Country::GB)
-    ///     .with_organisation(Participation::new("nebius".parse()?, Role::CloudProvider))
-    ///     .with_organisation(Participation::new("nscale".parse()?, Role::CloudProvider));
+    /// let d = Deployment::new("d", "D", Country::GB)
+    ///     .with_organisation(Participation::new("nebius", Role::CloudProvider))
+    ///     .with_organisation(Participation::new("nscale", Role::CloudProvider));
     /// assert_eq!(d.organisations_in(Role::CloudProvider).count(), 2);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```

@@ -4,6 +4,12 @@
 //! An ID is 1 to 128 characters of lowercase ASCII letters, digits, `-`, `_` and `.`, starting
 //! with a letter or digit: stable, readable, and safe in URLs and file names
 //! (`"fr-mistral-compute"`, `"org.nvidia"`).
+//!
+//! `new` and `parse` check the syntax at once. `From<&str>` wraps the text as written, so
+//! that records can be written with plain strings (`Deployment::new("fr-mistral", ...)`);
+//! a [`Registry`](crate::registry::Registry) checks every record's ID when it is built, and
+//! reports a malformed one with the record and field, together with every other problem.
+//! IDs read from JSON are checked as they are read.
 
 use std::fmt;
 use std::str::FromStr;
@@ -41,12 +47,14 @@ macro_rules! model_id {
     ($(#[$meta:meta])* $name:ident, $what:literal, $example:literal) => {
         $(#[$meta])*
         ///
-        /// 1 to 128 lowercase ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+        /// 1 to 128 lowercase ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit,
+        /// checked by `new` and `parse`; `From<&str>` wraps the text unchecked, and a registry
+        /// checks it when it is built.
         /// The text is shared between clones (an `Arc<str>`): a registry keeps one copy of each
         /// ID however many records refer to it.
         ///
         /// # Example
-        #[doc = concat!("```\nuse sovereign_compute::model::", stringify!($name), ";\nlet id: ", stringify!($name), " = \"", $example, "\".parse()?;\nassert_eq!(id.as_str(), \"", $example, "\");\nassert!(\"Not An ID\".parse::<", stringify!($name), ">().is_err());\n# Ok::<(), sovereign_compute::Error>(())\n```")]
+        #[doc = concat!("```\nuse sovereign_compute::model::", stringify!($name), ";\nlet id: ", stringify!($name), " = \"", $example, "\".parse()?;\nassert_eq!(id.as_str(), \"", $example, "\");\nassert!(\"Not An ID\".parse::<", stringify!($name), ">().is_err());\n// Unchecked until it enters a registry:\nlet written: ", stringify!($name), " = \"", $example, "\".into();\nassert_eq!(written, id);\n# Ok::<(), sovereign_compute::Error>(())\n```")]
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize))]
         #[cfg_attr(feature = "serde", serde(transparent))]
@@ -94,6 +102,27 @@ macro_rules! model_id {
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str {
                 &self.0
+            }
+        }
+
+        /// Wraps the text as written; the registry checks its syntax when it is built.
+        impl From<&str> for $name {
+            fn from(id: &str) -> Self {
+                Self(Arc::from(id))
+            }
+        }
+
+        /// Wraps the text as written; the registry checks its syntax when it is built.
+        impl From<String> for $name {
+            fn from(id: String) -> Self {
+                Self(Arc::from(id))
+            }
+        }
+
+        /// Wraps the text as written; the registry checks its syntax when it is built.
+        impl From<&String> for $name {
+            fn from(id: &String) -> Self {
+                Self(Arc::from(id.as_str()))
             }
         }
 

@@ -65,6 +65,8 @@ tag_enum! {
     }
 }
 
+tag_display!(OrganisationKind, Role);
+
 /// An organisation: a company, a government body, a research centre or a consortium.
 ///
 /// # Example
@@ -72,7 +74,7 @@ tag_enum! {
 /// use sovereign_compute::model::{Organisation, OrganisationKind};
 /// use sovereign_compute::Country;
 ///
-/// let mistral = Organisation::new("mistral-ai".parse()?, "Mistral AI", OrganisationKind::ModelDeveloper)
+/// let mistral = Organisation::new("mistral-ai", "Mistral AI", OrganisationKind::ModelDeveloper)
 ///     .with_headquarters(Country::FR);
 /// assert_eq!(mistral.headquarters, Some(Country::FR));
 /// # Ok::<(), sovereign_compute::Error>(())
@@ -80,6 +82,7 @@ tag_enum! {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Organisation {
     /// The organisation's ID.
     pub id: OrganisationId,
@@ -101,13 +104,17 @@ impl Organisation {
     /// # Example
     /// ```
     /// use sovereign_compute::model::{Organisation, OrganisationKind};
-    /// let o = Organisation::new("orange".parse()?, "Orange", OrganisationKind::TelecomOperator);
+    /// let o = Organisation::new("orange", "Orange", OrganisationKind::TelecomOperator);
     /// assert_eq!(o.headquarters, None);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn new(id: OrganisationId, name: impl Into<String>, kind: OrganisationKind) -> Self {
+    pub fn new(
+        id: impl Into<OrganisationId>,
+        name: impl Into<String>,
+        kind: OrganisationKind,
+    ) -> Self {
         Self {
-            id,
+            id: id.into(),
             name: name.into(),
             kind,
             headquarters: None,
@@ -120,7 +127,7 @@ impl Organisation {
     /// ```
     /// use sovereign_compute::model::{Organisation, OrganisationKind};
     /// use sovereign_compute::Country;
-    /// let o = Organisation::new("nscale".parse()?, "Nscale", OrganisationKind::CloudProvider)
+    /// let o = Organisation::new("nscale", "Nscale", OrganisationKind::CloudProvider)
     ///     .with_headquarters(Country::GB);
     /// assert_eq!(o.headquarters, Some(Country::GB));
     /// # Ok::<(), sovereign_compute::Error>(())

@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use super::{Certainty, Citation, Sourced};
+use super::input::Unread;
+use super::{Certainty, Citation, FieldInput, Sourced};
 use crate::catalog::HardwareRef;
 use crate::estimate::Estimate;
 use crate::units::{AcceleratorCount, ComputeFormat, ComputeRate, Power};
@@ -119,13 +120,16 @@ impl fmt::Display for Status {
 /// # Example
 /// ```
 /// use sovereign_compute::model::PhaseDates;
-/// let dates = PhaseDates { announced: Some("2025-06-11".parse()?), online: Some("2026".parse()?), ..Default::default() };
+/// let mut dates = PhaseDates::default();
+/// dates.announced = Some("2025-06-11".parse()?);
+/// dates.online = Some("2026".parse()?);
 /// assert_eq!(dates.online.unwrap().latest().to_string(), "2026-12-31");
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct PhaseDates {
     /// When the phase was announced.
     #[cfg_attr(
@@ -155,6 +159,9 @@ pub struct PhaseDates {
 
 /// One line of a phase's hardware: what, and how many in which counting unit.
 ///
+/// Most lines are written with [`Phase::with_hardware`] from a hardware name and a count
+/// phrase; [`HardwareLine::parse`] reads the same two strings into a line on its own.
+///
 /// # Example
 /// ```
 /// use sovereign_compute::estimate::Estimate;
@@ -165,11 +172,13 @@ pub struct PhaseDates {
 ///     Sourced::new(Estimate::parse("18,000 superchips")?),
 /// );
 /// assert_eq!(line.count.value.central().unwrap().count(), 18_000);
+/// assert_eq!(HardwareLine::parse("GB200", "18,000 superchips")?.count, line.count);
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct HardwareLine {
     /// The hardware.
     pub hardware: HardwareRef,
@@ -191,6 +200,35 @@ impl HardwareLine {
     pub fn new(hardware: HardwareRef, count: Sourced<Estimate<AcceleratorCount>>) -> Self {
         Self { hardware, count }
     }
+
+    /// A line from what people write: a hardware name (any catalog ID, product name or alias:
+    /// `"B200"`, `"GB200 NVL72"`, `"nvidia-b200"`) and a count phrase (`"4,000 GPUs"`,
+    /// `"about 250 racks"`, `"more than 3,000 superchips"`).
+    ///
+    /// The name is kept as [`HardwareRef::Named`] and resolved through the catalog when the
+    /// registry is built, which reports a name the catalog does not hold with the closest
+    /// names it does.
+    ///
+    /// # Errors
+    /// The count phrase's error: [`Error::MissingCountUnit`] for `"4000"`,
+    /// [`Error::UnreadablePhrase`] for a phrase [`Estimate::parse`] does not read.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::{HardwareLine, HardwareRef};
+    ///
+    /// let line = HardwareLine::parse("B200", "4,000 GPUs")?;
+    /// assert_eq!(line.hardware, HardwareRef::named("B200"));
+    /// assert_eq!(line.count.value.to_string(), "4,000 GPUs");
+    /// assert!(HardwareLine::parse("B200", "4000").is_err()); // GPUs? racks?
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn parse(hardware: &str, count: &str) -> Result<Self> {
+        Ok(Self::new(
+            HardwareRef::named(hardware),
+            Sourced::new(Estimate::parse(count)?),
+        ))
+    }
 }
 
 /// What is known of a stated figure's number format.
@@ -211,6 +249,7 @@ impl HardwareLine {
     feature = "serde",
     serde(rename_all = "lowercase", deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub enum FormatReading {
     /// The source states the format.
     Stated(ComputeFormat),
@@ -252,21 +291,42 @@ impl FormatReading {
 /// use sovereign_compute::estimate::Estimate;
 /// use sovereign_compute::model::{FormatReading, StatedCompute, Sourced};
 ///
-/// let headline = StatedCompute {
-///     rate: Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
-///     format: FormatReading::Unstated,
-/// };
+/// let headline = StatedCompute::new(
+///     Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
+///     FormatReading::Unstated,
+/// );
 /// assert_eq!(headline.rate.value.to_string(), "≥ 3 ZFLOP/s");
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct StatedCompute {
     /// The rate, as an estimate (FLOP/s).
     pub rate: Sourced<Estimate<ComputeRate>>,
     /// The number format: stated, assumed or unstated.
     pub format: FormatReading,
+}
+
+impl StatedCompute {
+    /// A stated rate and what is known of its format.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::estimate::Estimate;
+    /// use sovereign_compute::model::{FormatReading, Sourced, StatedCompute};
+    ///
+    /// let headline = StatedCompute::new(
+    ///     Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
+    ///     FormatReading::Unstated,
+    /// );
+    /// assert!(headline.format.format().is_none());
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn new(rate: Sourced<Estimate<ComputeRate>>, format: FormatReading) -> Self {
+        Self { rate, format }
+    }
 }
 
 /// One phase of a deployment.
@@ -284,6 +344,7 @@ pub struct StatedCompute {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Phase {
     /// The phase's name, unique within its deployment ("first phase").
     pub name: String,
@@ -337,6 +398,9 @@ pub struct Phase {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub note: Option<String>,
+    /// Text given to a `with_*` method that did not read, reported by the registry.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) unread: Unread,
 }
 
 impl Phase {
@@ -359,23 +423,62 @@ impl Phase {
             energy_source: None,
             sources: Vec::new(),
             note: None,
+            unread: Unread::default(),
         }
     }
 
-    /// Adds a hardware line.
+    /// Adds a hardware line: what, and how many.
+    ///
+    /// `hardware` is a [`HardwareRef`] or a catalog name as text (`"B200"`, `"GB200 NVL72"`,
+    /// resolved when the registry is built); `count` is a count phrase (`"4,000 GPUs"`,
+    /// `"about 250 racks"`), an [`Estimate`], an [`AcceleratorCount`] or a [`Sourced`]
+    /// estimate with its citations (see [`FieldInput`]). A phrase that does not read adds a
+    /// line of unknown count, and the registry's `build` reports the phrase's error at
+    /// `phases[i].hardware[j].count`.
     ///
     /// # Example
     /// ```
+    /// use sovereign_compute::model::{Citation, HardwareRef, Phase, Sourced, Status};
     /// use sovereign_compute::estimate::Estimate;
-    /// use sovereign_compute::model::{HardwareLine, HardwareRef, Phase, Sourced, Status};
-    /// let p = Phase::new("p1", Status::Planned).with_hardware(HardwareLine::new(
-    ///     HardwareRef::Part("nvidia-b200".into()),
-    ///     Sourced::new(Estimate::parse("10,000 GPUs")?),
-    /// ));
+    ///
+    /// let p = Phase::new("p1", Status::Planned)
+    ///     .with_hardware("B200", "10,000 GPUs")
+    ///     .with_hardware(
+    ///         HardwareRef::System("nvidia-gb200-nvl72".into()),
+    ///         Sourced::new(Estimate::parse("about 40 racks")?).with_citation(Citation::new("press")),
+    ///     );
+    /// assert_eq!(p.hardware.len(), 2);
+    /// assert_eq!(p.hardware[0].count.value.to_string(), "10,000 GPUs");
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    pub fn with_hardware(
+        mut self,
+        hardware: impl FieldInput<HardwareRef>,
+        count: impl FieldInput<Sourced<Estimate<AcceleratorCount>>>,
+    ) -> Self {
+        let at = self.hardware.len();
+        let hardware = hardware.into_field().unwrap_or_else(|error| {
+            self.unread.push(format!("hardware[{at}].hardware"), error);
+            HardwareRef::Unlisted(String::new())
+        });
+        let count = count.into_field().unwrap_or_else(|error| {
+            self.unread.push(format!("hardware[{at}].count"), error);
+            Sourced::new(Estimate::unknown())
+        });
+        self.hardware.push(HardwareLine::new(hardware, count));
+        self
+    }
+
+    /// Adds a hardware line built beforehand.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::{HardwareLine, Phase, Status};
+    /// let p = Phase::new("p1", Status::Planned).with_hardware_line(HardwareLine::parse("B200", "8 GPUs")?);
     /// assert_eq!(p.hardware.len(), 1);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn with_hardware(mut self, line: HardwareLine) -> Self {
+    pub fn with_hardware_line(mut self, line: HardwareLine) -> Self {
         self.hardware.push(line);
         self
     }
@@ -387,10 +490,10 @@ impl Phase {
     /// use sovereign_compute::estimate::Estimate;
     /// use sovereign_compute::model::{FormatReading, Phase, Sourced, StatedCompute, Status};
     /// use sovereign_compute::units::{ComputeFormat, Precision, Sparsity};
-    /// let p = Phase::new("p1", Status::Planned).with_compute(StatedCompute {
-    ///     rate: Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
-    ///     format: FormatReading::Stated(ComputeFormat::peak(Precision::Fp4, Sparsity::Sparse)),
-    /// });
+    /// let p = Phase::new("p1", Status::Planned).with_compute(StatedCompute::new(
+    ///     Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
+    ///     FormatReading::Stated(ComputeFormat::peak(Precision::Fp4, Sparsity::Sparse)),
+    /// ));
     /// assert_eq!(p.compute.unwrap().rate.value.to_string(), "≥ 3 ZFLOP/s");
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -429,32 +532,60 @@ impl Phase {
         self
     }
 
-    /// Sets the online date.
+    /// Sets the online date: a [`PartialDate`], a day, or text such as `"2026-Q1"` (see
+    /// [`FieldInput`]). Text that does not read leaves the date unset, and the registry's
+    /// `build` reports it at `phases[i].dates.online`.
     ///
     /// # Example
     /// ```
     /// use sovereign_compute::model::{Phase, Status};
-    /// let p = Phase::new("p1", Status::Planned).online("2026-Q1".parse()?);
+    /// use sovereign_compute::{Country, model::Deployment, registry::Registry};
+    ///
+    /// let p = Phase::new("p1", Status::Planned).with_online("2026-Q1");
     /// assert_eq!(p.dates.online.unwrap().to_string(), "2026-Q1");
-    /// # Ok::<(), sovereign_compute::Error>(())
+    ///
+    /// let typo = Phase::new("p1", Status::Planned).with_online("2026-Q5");
+    /// let err = Registry::builder()
+    ///     .deployment(Deployment::new("d", "D", Country::FR).with_phase(typo))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(err.to_string().contains("deployment d, phases[0].dates.online: invalid date \"2026-Q5\""));
     /// ```
-    pub fn online(mut self, date: PartialDate) -> Self {
-        self.dates.online = Some(date);
+    pub fn with_online(mut self, date: impl FieldInput<PartialDate>) -> Self {
+        self.unread
+            .read_into("dates.online", date, &mut self.dates.online);
         self
     }
 
-    /// Sets the announcement date.
+    /// Sets the announcement date, as [`with_online`](Self::with_online) does the online date.
     ///
     /// # Example
     /// ```
     /// use sovereign_compute::model::{Phase, Status};
-    /// let p = Phase::new("p1", Status::Announced).announced("2025-06-11".parse()?);
+    /// let p = Phase::new("p1", Status::Announced).with_announced("2025-06-11");
     /// assert!(p.dates.announced.is_some());
-    /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn announced(mut self, date: PartialDate) -> Self {
-        self.dates.announced = Some(date);
+    pub fn with_announced(mut self, date: impl FieldInput<PartialDate>) -> Self {
+        self.unread
+            .read_into("dates.announced", date, &mut self.dates.announced);
         self
+    }
+
+    /// Text given to [`with_online`](Self::with_online), [`with_hardware`](Self::with_hardware)
+    /// and the other `with_*` methods that did not read, each with its field
+    /// (`"dates.online"`, `"hardware[0].count"`) and error. The registry reports these when it
+    /// is built; this is for checking a phase on its own.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::model::{Phase, Status};
+    /// let p = Phase::new("p1", Status::Planned).with_hardware("B200", "4000");
+    /// let (field, error) = p.unread().next().unwrap();
+    /// assert_eq!(field, "hardware[0].count");
+    /// assert!(error.to_string().starts_with("a count needs its unit"));
+    /// ```
+    pub fn unread(&self) -> impl Iterator<Item = (&str, &Error)> {
+        self.unread.iter().map(|(f, e)| (f.as_str(), e))
     }
 
     /// Moves the phase to a new status, if the lifecycle allows it ([`Status::can_become`]).

@@ -20,12 +20,12 @@ use crate::{Country, PartialDate};
 /// use sovereign_compute::model::{FormatReading, Programme, StatedCompute, Sourced};
 /// use sovereign_compute::Country;
 ///
-/// let mut p = Programme::new("eu-blackwell".parse()?, "European Blackwell build-out");
+/// let mut p = Programme::new("eu-blackwell", "European Blackwell build-out");
 /// p.countries = vec![Country::FR, Country::IT, Country::DE, Country::GB];
-/// p.compute = Some(StatedCompute {
-///     rate: Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
-///     format: FormatReading::Unstated,
-/// });
+/// p.compute = Some(StatedCompute::new(
+///     Sourced::new(Estimate::parse("more than 3,000 exaflops")?),
+///     FormatReading::Unstated,
+/// ));
 /// p.deployments.push("fr-mistral".parse()?);
 /// assert_eq!(p.deployments.len(), 1);
 /// # Ok::<(), sovereign_compute::Error>(())
@@ -33,6 +33,7 @@ use crate::{Country, PartialDate};
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Programme {
     /// The programme's ID.
     pub id: ProgrammeId,
@@ -94,12 +95,12 @@ impl Programme {
     /// # Example
     /// ```
     /// use sovereign_compute::model::Programme;
-    /// assert!(Programme::new("p".parse()?, "P").deployments.is_empty());
+    /// assert!(Programme::new("p", "P").deployments.is_empty());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn new(id: ProgrammeId, name: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<ProgrammeId>, name: impl Into<String>) -> Self {
         Self {
-            id,
+            id: id.into(),
             name: name.into(),
             compute: None,
             gpus: None,
@@ -134,6 +135,8 @@ tag_enum! {
     }
 }
 
+tag_display!(InitiativeKind);
+
 /// An initiative that is not compute: a technology centre, a training programme, a
 /// partnership.
 ///
@@ -141,13 +144,14 @@ tag_enum! {
 /// ```
 /// use sovereign_compute::model::{Initiative, InitiativeKind};
 /// use sovereign_compute::Country;
-/// let i = Initiative::new("fi-ai-center".parse()?, "Finland AI technology center", InitiativeKind::TechnologyCentre, Country::FI);
+/// let i = Initiative::new("fi-ai-center", "Finland AI technology center", InitiativeKind::TechnologyCentre, Country::FI);
 /// assert_eq!(i.country, Country::FI);
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Initiative {
     /// The initiative's ID.
     pub id: InitiativeId,
@@ -202,18 +206,18 @@ impl Initiative {
     /// ```
     /// use sovereign_compute::model::{Initiative, InitiativeKind};
     /// use sovereign_compute::Country;
-    /// let i = Initiative::new("se-ai".parse()?, "Sweden AI center", InitiativeKind::TechnologyCentre, Country::SE);
+    /// let i = Initiative::new("se-ai", "Sweden AI center", InitiativeKind::TechnologyCentre, Country::SE);
     /// assert!(i.partners.is_empty());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn new(
-        id: InitiativeId,
+        id: impl Into<InitiativeId>,
         name: impl Into<String>,
         kind: InitiativeKind,
         country: Country,
     ) -> Self {
         Self {
-            id,
+            id: id.into(),
             name: name.into(),
             kind,
             country,

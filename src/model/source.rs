@@ -1,6 +1,7 @@
 //! Sources and citations: every figure can say where it came from and quote the words.
 
-use super::SourceId;
+use super::input::Unread;
+use super::{FieldInput, SourceId};
 use crate::PartialDate;
 
 /// A published source: an article, a press release, a dataset.
@@ -8,15 +9,16 @@ use crate::PartialDate;
 /// # Example
 /// ```
 /// use sovereign_compute::model::Source;
-/// let s = Source::new("gtc-paris-2025".parse()?, "Europe builds AI infrastructure with NVIDIA")
+/// let s = Source::new("gtc-paris-2025", "Europe builds AI infrastructure with NVIDIA")
 ///     .with_publisher("NVIDIA")
-///     .with_published("2025-06-11".parse()?);
+///     .with_published("2025-06-11");
 /// assert_eq!(s.publisher.as_deref(), Some("NVIDIA"));
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Source {
     /// The source's ID.
     pub id: SourceId,
@@ -40,6 +42,9 @@ pub struct Source {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub published: Option<PartialDate>,
+    /// Text given to a `with_*` method that did not read, reported by the registry.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) unread: Unread,
 }
 
 impl Source {
@@ -48,17 +53,18 @@ impl Source {
     /// # Example
     /// ```
     /// use sovereign_compute::model::Source;
-    /// let s = Source::new("top500-2025-06".parse()?, "TOP500, June 2025");
+    /// let s = Source::new("top500-2025-06", "TOP500, June 2025");
     /// assert!(s.url.is_none());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn new(id: SourceId, title: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<SourceId>, title: impl Into<String>) -> Self {
         Self {
-            id,
+            id: id.into(),
             title: title.into(),
             publisher: None,
             url: None,
             published: None,
+            unread: Unread::default(),
         }
     }
 
@@ -67,7 +73,7 @@ impl Source {
     /// # Example
     /// ```
     /// use sovereign_compute::model::Source;
-    /// let s = Source::new("x".parse()?, "X").with_publisher("Reuters");
+    /// let s = Source::new("x", "X").with_publisher("Reuters");
     /// assert_eq!(s.publisher.as_deref(), Some("Reuters"));
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -81,7 +87,7 @@ impl Source {
     /// # Example
     /// ```
     /// use sovereign_compute::model::Source;
-    /// let s = Source::new("x".parse()?, "X").with_url("https://example.org/x");
+    /// let s = Source::new("x", "X").with_url("https://example.org/x");
     /// assert!(s.url.is_some());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -90,17 +96,19 @@ impl Source {
         self
     }
 
-    /// Records the publication date, at whatever precision is known.
+    /// Records the publication date, at whatever precision is known: a [`PartialDate`], a
+    /// day, or text such as `"2025-06"` (see [`FieldInput`]). Text that does not read leaves
+    /// the date unset, and the registry's `build` reports it at `published`.
     ///
     /// # Example
     /// ```
     /// use sovereign_compute::model::Source;
-    /// let s = Source::new("x".parse()?, "X").with_published("2025-06".parse()?);
+    /// let s = Source::new("x", "X").with_published("2025-06");
     /// assert_eq!(s.published.unwrap().to_string(), "2025-06");
-    /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn with_published(mut self, date: PartialDate) -> Self {
-        self.published = Some(date);
+    pub fn with_published(mut self, date: impl FieldInput<PartialDate>) -> Self {
+        self.unread
+            .read_into("published", date, &mut self.published);
         self
     }
 }
@@ -110,13 +118,14 @@ impl Source {
 /// # Example
 /// ```
 /// use sovereign_compute::model::Citation;
-/// let c = Citation::new("gtc-paris-2025".parse()?).with_quote("18,000 NVIDIA Grace Blackwell systems");
+/// let c = Citation::new("gtc-paris-2025").with_quote("18,000 NVIDIA Grace Blackwell systems");
 /// assert_eq!(c.quote.as_deref(), Some("18,000 NVIDIA Grace Blackwell systems"));
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Citation {
     /// The source cited; must exist in the registry.
     pub source: SourceId,
@@ -134,12 +143,12 @@ impl Citation {
     /// # Example
     /// ```
     /// use sovereign_compute::model::Citation;
-    /// assert!(Citation::new("x".parse()?).quote.is_none());
+    /// assert!(Citation::new("x").quote.is_none());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn new(source: SourceId) -> Self {
+    pub fn new(source: impl Into<SourceId>) -> Self {
         Self {
-            source,
+            source: source.into(),
             quote: None,
         }
     }
@@ -149,7 +158,7 @@ impl Citation {
     /// # Example
     /// ```
     /// use sovereign_compute::model::Citation;
-    /// assert!(Citation::new("x".parse()?).with_quote("words").quote.is_some());
+    /// assert!(Citation::new("x").with_quote("words").quote.is_some());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn with_quote(mut self, quote: impl Into<String>) -> Self {
@@ -168,7 +177,7 @@ impl Citation {
 /// use sovereign_compute::units::AcceleratorCount;
 ///
 /// let gpus = Sourced::new(Estimate::<AcceleratorCount>::parse("14,000 Blackwell GPUs")?)
-///     .cite(Citation::new("gtc-paris-2025".parse()?).with_quote("14,000 NVIDIA Blackwell GPUs"))
+///     .with_citation(Citation::new("gtc-paris-2025").with_quote("14,000 NVIDIA Blackwell GPUs"))
 ///     .with_note("first phase");
 /// assert_eq!(gpus.sources.len(), 1);
 /// # Ok::<(), sovereign_compute::Error>(())
@@ -176,6 +185,7 @@ impl Citation {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Sourced<T> {
     /// The value.
     pub value: T,
@@ -214,11 +224,10 @@ impl<T> Sourced<T> {
     /// # Example
     /// ```
     /// use sovereign_compute::model::{Citation, Sourced};
-    /// let v = Sourced::new(1u64).cite(Citation::new("x".parse()?));
+    /// let v = Sourced::new(1u64).with_citation(Citation::new("x"));
     /// assert_eq!(v.sources.len(), 1);
-    /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
-    pub fn cite(mut self, citation: Citation) -> Self {
+    pub fn with_citation(mut self, citation: Citation) -> Self {
         self.sources.push(citation);
         self
     }

@@ -631,7 +631,7 @@ mod tests {
     use super::*;
 
     fn deployment(id: &str, superseded_by: Option<&str>) -> Deployment {
-        let mut d = Deployment::new(id.parse().unwrap(), id, Country::FR);
+        let mut d = Deployment::new(id, id, Country::FR);
         d.superseded_by = superseded_by.map(|s| s.parse().unwrap());
         d
     }

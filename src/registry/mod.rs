@@ -38,10 +38,10 @@
 //! use sovereign_compute::Country;
 //!
 //! let registry = Registry::builder()
-//!     .organisation(Organisation::new("nscale".parse()?, "Nscale", OrganisationKind::CloudProvider))
+//!     .organisation(Organisation::new("nscale", "Nscale", OrganisationKind::CloudProvider))
 //!     .deployment(
-//!         Deployment::new("gb-nscale".parse()?, "Nscale UK", Country::GB)
-//!             .with_organisation(Participation::new("nscale".parse()?, Role::Operator))
+//!         Deployment::new("gb-nscale", "Nscale UK", Country::GB)
+//!             .with_organisation(Participation::new("nscale", Role::Operator))
 //!             .with_phase(Phase::new("first phase", Status::Planned)),
 //!     )
 //!     .build()?;
@@ -50,14 +50,28 @@
 //! // A dangling reference is reported with its record and field.
 //! let err = Registry::builder()
 //!     .deployment(
-//!         Deployment::new("gb-nebius".parse()?, "Nebius UK", Country::GB)
-//!             .with_organisation(Participation::new("nebius".parse()?, Role::Operator)),
+//!         Deployment::new("gb-nebius", "Nebius UK", Country::GB)
+//!             .with_organisation(Participation::new("nebius", Role::Operator)),
 //!     )
 //!     .build()
 //!     .unwrap_err();
 //! assert!(err.to_string().contains("deployment gb-nebius, organisations[0].organisation: unknown organisation \"nebius\""));
 //! # Ok::<(), sovereign_compute::Error>(())
 //! ```
+//!
+//! # JSON
+//!
+//! With the `serde` feature, `Registry::to_json` and `Registry::from_json` write and read
+//! a versioned document: `schema_version` (1), then `sources`, `organisations`,
+//! `deployments`, `programmes` and `initiatives`. Unknown fields are errors naming their path,
+//! quantities carry their units, and a save-load round trip reproduces the registry exactly,
+//! its catalog included: a registry built with its own [`catalog`](RegistryBuilder::catalog)
+//! writes a `catalog` section with the parts, systems, families and sources it holds beyond
+//! the built-in catalog (`{"accelerators": [...], ...}`, each entry as in the catalog's own
+//! document), which a reader adds to the built-in catalog. A catalog that is not the built-in
+//! one plus additions (one that changed or left out a built-in entry, or any catalog without
+//! feature `dataset`) is written whole, with `"builtin": false`, and read on its own. A
+//! registry on the built-in catalog writes no `catalog` section.
 
 pub(crate) mod index;
 mod validate;
@@ -95,6 +109,7 @@ pub const SCHEMA_VERSION: u64 = 1;
 /// assert_eq!(p.to_string(), "deployment fr-mistral, phases[0].dates.online: online 2025 is before start 2026");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Problem {
     /// The kind of record: `"source"`, `"organisation"`, `"deployment"`, `"programme"`,
     /// `"initiative"`.
@@ -158,7 +173,7 @@ pub(crate) fn list_problems(problems: &[Problem]) -> String {
 /// ```
 /// use sovereign_compute::model::Source;
 /// use sovereign_compute::registry::Registry;
-/// let r = Registry::builder().source(Source::new("s1".parse()?, "A source")).build()?;
+/// let r = Registry::builder().source(Source::new("s1", "A source")).build()?;
 /// assert_eq!(r.sources().len(), 1);
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
@@ -178,7 +193,7 @@ impl RegistryBuilder {
     /// # Example
     /// ```
     /// use sovereign_compute::{model::Source, registry::Registry};
-    /// let b = Registry::builder().source(Source::new("s".parse()?, "S"));
+    /// let b = Registry::builder().source(Source::new("s", "S"));
     /// assert!(b.build().is_ok());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -192,7 +207,7 @@ impl RegistryBuilder {
     /// # Example
     /// ```
     /// use sovereign_compute::{model::{Organisation, OrganisationKind}, registry::Registry};
-    /// let r = Registry::builder().organisation(Organisation::new("o".parse()?, "O", OrganisationKind::Enterprise)).build()?;
+    /// let r = Registry::builder().organisation(Organisation::new("o", "O", OrganisationKind::Enterprise)).build()?;
     /// assert!(r.organisation(&"o".parse()?).is_some());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -206,7 +221,7 @@ impl RegistryBuilder {
     /// # Example
     /// ```
     /// use sovereign_compute::{model::Deployment, registry::Registry, Country};
-    /// let r = Registry::builder().deployment(Deployment::new("d".parse()?, "D", Country::IT)).build()?;
+    /// let r = Registry::builder().deployment(Deployment::new("d", "D", Country::IT)).build()?;
     /// assert!(r.deployment(&"d".parse()?).is_some());
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -220,7 +235,7 @@ impl RegistryBuilder {
     /// # Example
     /// ```
     /// use sovereign_compute::{model::Programme, registry::Registry};
-    /// let r = Registry::builder().programme(Programme::new("p".parse()?, "P")).build()?;
+    /// let r = Registry::builder().programme(Programme::new("p", "P")).build()?;
     /// assert_eq!(r.programmes().len(), 1);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -235,7 +250,7 @@ impl RegistryBuilder {
     /// ```
     /// use sovereign_compute::{model::{Initiative, InitiativeKind}, registry::Registry, Country};
     /// let r = Registry::builder()
-    ///     .initiative(Initiative::new("i".parse()?, "I", InitiativeKind::TechnologyCentre, Country::SE))
+    ///     .initiative(Initiative::new("i", "I", InitiativeKind::TechnologyCentre, Country::SE))
     ///     .build()?;
     /// assert_eq!(r.initiatives().len(), 1);
     /// # Ok::<(), sovereign_compute::Error>(())
@@ -267,7 +282,7 @@ impl RegistryBuilder {
     /// # Example
     /// ```
     /// use sovereign_compute::{model::{Organisation, OrganisationKind}, registry::Registry};
-    /// let o = Organisation::new("o".parse()?, "O", OrganisationKind::Enterprise);
+    /// let o = Organisation::new("o", "O", OrganisationKind::Enterprise);
     /// let problems = Registry::builder().organisation(o.clone()).organisation(o).problems()?;
     /// assert_eq!(problems.len(), 1);
     /// assert_eq!(problems[0].message, "duplicate organisation ID \"o\" (first used by record 0)");
@@ -441,7 +456,7 @@ impl ById {
 /// ```
 /// use sovereign_compute::{model::Deployment, registry::Registry, Country};
 /// let r = Registry::builder()
-///     .deployment(Deployment::new("it-colosseum".parse()?, "Colosseum", Country::IT))
+///     .deployment(Deployment::new("it-colosseum", "Colosseum", Country::IT))
 ///     .build()?;
 /// let d = r.deployment(&"it-colosseum".parse()?).unwrap();
 /// assert_eq!(d.host, Some(Country::IT));
@@ -494,7 +509,7 @@ impl Registry {
     /// ```
     /// use sovereign_compute::{model::Source, registry::Registry};
     /// let r = Registry::builder().build()?;
-    /// let r = r.into_builder().source(Source::new("s".parse()?, "S")).build()?;
+    /// let r = r.into_builder().source(Source::new("s", "S")).build()?;
     /// assert_eq!(r.sources().len(), 1);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
@@ -540,9 +555,9 @@ impl Registry {
     /// use sovereign_compute::Country;
     ///
     /// let registry = Registry::builder()
-    ///     .organisation(Organisation::new("nebius".parse()?, "Nebius", OrganisationKind::CloudProvider).with_headquarters(Country::NL))
-    ///     .deployment(Deployment::new("fi-nebius".parse()?, "Nebius Finland", Country::FI)
-    ///         .with_organisation(Participation::new("nebius".parse()?, Role::Operator)))
+    ///     .organisation(Organisation::new("nebius", "Nebius", OrganisationKind::CloudProvider).with_headquarters(Country::NL))
+    ///     .deployment(Deployment::new("fi-nebius", "Nebius Finland", Country::FI)
+    ///         .with_organisation(Participation::new("nebius", Role::Operator)))
     ///     .build()?;
     /// assert_eq!(registry.operator_country(&"fi-nebius".parse()?), Some(Country::NL));
     /// # Ok::<(), sovereign_compute::Error>(())

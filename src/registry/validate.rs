@@ -6,8 +6,8 @@ use super::{TextMap, TextSet};
 
 use super::index::{Kinds, NONE};
 use super::{Problem, RegistryBuilder};
-use crate::Country;
-use crate::model::{Citation, Phase};
+use crate::model::{Citation, Phase, check_id};
+use crate::{Country, Error};
 
 /// Collects problems for one record.
 struct Record<'a> {
@@ -23,7 +23,8 @@ impl Record<'_> {
     }
 }
 
-/// The set of IDs of one kind, reporting duplicates as it goes.
+/// The set of IDs of one kind, reporting malformed IDs (written as plain strings, which are
+/// not checked until now) and duplicates as it goes.
 fn ids<'a, T>(
     kind: &'static str,
     records: &'a [T],
@@ -34,6 +35,16 @@ fn ids<'a, T>(
     first.reserve(records.len());
     for (i, r) in records.iter().enumerate() {
         let key = id(r);
+        let what = match kind {
+            "source" => "source ID",
+            "organisation" => "organisation ID",
+            "deployment" => "deployment ID",
+            "programme" => "programme ID",
+            _ => "initiative ID",
+        };
+        if let Err(error) = check_id(what, key) {
+            out.push(Problem::new(kind, key, "id", error.to_string()));
+        }
         if let Some(&j) = first.get(key) {
             out.push(Problem::new(
                 kind,
@@ -104,6 +115,15 @@ pub(super) fn problems(b: &RegistryBuilder, kinds: &mut Kinds<'_>) -> (Vec<Probl
     };
     ids("programme", &b.programmes, |p| p.id.as_str(), &mut out);
     ids("initiative", &b.initiatives, |i| i.id.as_str(), &mut out);
+
+    for s in &b.sources {
+        let mut rec = Record {
+            kind: "source",
+            id: s.id.as_str(),
+            out: &mut out,
+        };
+        unread(&mut rec, "", s.unread.iter());
+    }
 
     for d in &b.deployments {
         let mut rec = Record {
@@ -196,6 +216,17 @@ pub(super) fn problems(b: &RegistryBuilder, kinds: &mut Kinds<'_>) -> (Vec<Probl
     (out, line_kinds)
 }
 
+/// Text a record's `with_*` methods were given that did not read, at `prefix` + its field.
+fn unread<'e>(
+    rec: &mut Record<'_>,
+    prefix: &str,
+    errors: impl Iterator<Item = &'e (String, Error)>,
+) {
+    for (field, error) in errors {
+        rec.problem(format!("{prefix}{field}"), error.to_string());
+    }
+}
+
 fn check_phase(
     rec: &mut Record<'_>,
     known: &Known<'_>,
@@ -205,6 +236,7 @@ fn check_phase(
     phase: &Phase,
 ) {
     let at = || format!("phases[{i}]");
+    unread(rec, &format!("{}.", at()), phase.unread.iter());
     for (field, message) in phase.date_problems() {
         rec.problem(format!("{}.{field}", at()), message);
     }

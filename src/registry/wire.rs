@@ -3,6 +3,7 @@
 //! ```json
 //! {
 //!   "schema_version": 1,
+//!   "catalog": { ... },
 //!   "sources": [ ... ],
 //!   "organisations": [ ... ],
 //!   "deployments": [ ... ],
@@ -12,7 +13,15 @@
 //! ```
 //!
 //! Unknown fields are errors with their path; quantities carry their units; a save-load round
-//! trip reproduces the registry exactly. Every record and nested struct is an object: the
+//! trip reproduces the registry exactly, its catalog included.
+//!
+//! `catalog` is there only when the registry's catalog is not the built-in one: it holds the
+//! parts, systems, families and sources the registry's catalog has beyond the built-in catalog
+//! (`{"sources": [...], "families": [...], "accelerators": [...], "systems": [...]}`, each
+//! entry as in the catalog document, empty lists left out), which a reader adds to the
+//! built-in catalog. A catalog that is not the built-in one plus additions (one that changed
+//! or left out a built-in entry, or any catalog without feature `dataset`) is written whole,
+//! with `"builtin": false`, and read on its own. Every record and nested struct is an object: the
 //! array of fields by position that serde's derived readers otherwise accept
 //! (`"dates": ["2026-Q1"]`) is a wrong type here. That check belongs to the crate's readers
 //! (`Registry::from_json`, `Catalog::from_json`); a model type read on its own with
@@ -20,15 +29,19 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Registry, RegistryBuilder, SCHEMA_VERSION};
-use crate::catalog::Catalog;
+use std::sync::Arc;
+
+use super::{Registry, RegistryBuilder, SCHEMA_VERSION, default_catalog};
+use crate::catalog::{Catalog, CatalogSection};
 use crate::model::{Deployment, Initiative, Organisation, Programme, Source};
 use crate::{Result, json};
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Document {
+struct RegistryDocument {
     schema_version: u64,
+    #[serde(default)]
+    catalog: Option<CatalogSection>,
     #[serde(default)]
     sources: Vec<Source>,
     #[serde(default)]
@@ -78,22 +91,32 @@ impl RegistryBuilder {
     }
 
     fn read(json: json::Input<'_>) -> Result<RegistryBuilder> {
-        let doc: Document =
-            json::from_versioned(json, SCHEMA_VERSION, |d: &Document| d.schema_version)?;
+        let doc: RegistryDocument =
+            json::from_versioned(json, SCHEMA_VERSION, |d: &RegistryDocument| {
+                d.schema_version
+            })?;
+        let catalog = match doc.catalog {
+            Some(section) => Some(Arc::new(Catalog::from_section(
+                section,
+                &*default_catalog()?,
+            )?)),
+            None => None,
+        };
         Ok(RegistryBuilder {
             sources: doc.sources,
             organisations: doc.organisations,
             deployments: doc.deployments,
             programmes: doc.programmes,
             initiatives: doc.initiatives,
-            catalog: None,
+            catalog,
         })
     }
 }
 
 impl Registry {
     /// Reads and validates a registry, checking hardware against the default catalog (the
-    /// built-in one with feature `dataset`).
+    /// built-in one with feature `dataset`) with the entries the document's `catalog` adds, or
+    /// against the document's own catalog.
     ///
     /// # Errors
     /// [`Error::Json`](crate::Error::Json) naming the path of a bad value (`deployments[3].phases[0].dates.online`),
@@ -144,7 +167,8 @@ impl Registry {
         RegistryBuilder::from_json_slice(json)?.build()
     }
 
-    /// Reads and validates a registry against the given catalog.
+    /// Reads and validates a registry against the given catalog, which replaces any catalog
+    /// the document carries.
     ///
     /// # Errors
     /// As [`from_json`](Self::from_json).
@@ -164,7 +188,10 @@ impl Registry {
     }
 
     /// Writes the registry as a pretty-printed, versioned JSON document that
-    /// [`from_json`](Self::from_json) reads back to an equal registry.
+    /// [`from_json`](Self::from_json) reads back to an equal registry, checked against an equal
+    /// catalog: the catalog entries a registry built with its own
+    /// [`catalog`](super::RegistryBuilder::catalog) holds beyond the built-in one are written
+    /// with it (see [the registry's JSON](crate::registry#json)).
     ///
     /// # Errors
     /// [`Error::Json`](crate::Error::Json) only if serialization fails, which the crate's own types do not.
@@ -172,15 +199,22 @@ impl Registry {
     /// # Example
     /// ```
     /// use sovereign_compute::{model::Source, registry::Registry};
-    /// let r = Registry::builder().source(Source::new("s".parse()?, "S")).build()?;
+    /// let r = Registry::builder().source(Source::new("s", "S")).build()?;
     /// let json = r.to_json()?;
     /// assert!(json.contains("\"schema_version\": 1"));
     /// assert_eq!(Registry::from_json(&json)?, r);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn to_json(&self) -> Result<String> {
+        let default = default_catalog()?;
+        let catalog = if Arc::ptr_eq(&self.catalog, &default) {
+            None
+        } else {
+            self.catalog.section_over(builtin(&default))
+        };
         let doc = DocumentRef {
             schema_version: SCHEMA_VERSION,
+            catalog,
             sources: &self.sources,
             organisations: &self.organisations,
             deployments: &self.deployments,
@@ -194,9 +228,23 @@ impl Registry {
 #[derive(Serialize)]
 struct DocumentRef<'a> {
     schema_version: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    catalog: Option<CatalogSection>,
     sources: &'a [Source],
     organisations: &'a [Organisation],
     deployments: &'a [Deployment],
     programmes: &'a [Programme],
     initiatives: &'a [Initiative],
+}
+
+/// The catalog a reader starts from: the built-in one with feature `dataset`; without it
+/// there is none, and a registry's own catalog is written whole.
+#[cfg(feature = "dataset")]
+fn builtin(default: &Catalog) -> Option<&Catalog> {
+    Some(default)
+}
+
+#[cfg(not(feature = "dataset"))]
+fn builtin(_: &Catalog) -> Option<&Catalog> {
+    None
 }

@@ -136,9 +136,11 @@ impl FromStr for CountingUnit {
 /// assert!(uk.checked_add(fr).is_err());
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
+///
+/// On the wire (feature `serde`) a count is written `{"count": 14000, "unit": "gpu"}`; the
+/// text form `"14,000 GPUs"` is read too. A bare number is an [`Error::MissingCountUnit`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AcceleratorCount {
     count: u64,
     unit: CountingUnit,
@@ -334,14 +336,159 @@ impl FromStr for AcceleratorCount {
             "a whole number and a counting unit, such as \"14,000 GPUs\"",
         )?;
         let (_, unit_text) = split_number(s)?;
-        let unit: CountingUnit = unit_text.parse()?;
         let trimmed = s.trim();
         let number = trimmed[..trimmed.len() - unit_text.len()].trim_end();
-        let count = parse_whole(number).ok_or_else(|| Error::InvalidNumber {
-            input: s.to_owned(),
-            reason: format!("a count must be a whole number from 0 to {}", u64::MAX),
-        })?;
+        if unit_text.is_empty() {
+            return Err(missing_unit(s, parse_whole(number)));
+        }
+        let unit: CountingUnit = unit_text.parse()?;
+        let count = parse_whole(number).ok_or_else(|| not_a_count(s, number))?;
         Ok(Self::new(count, unit))
+    }
+}
+
+/// The largest count, `u64::MAX`, as the messages write it.
+const LARGEST: &str = "18,446,744,073,709,551,615";
+
+/// [`Error::MissingCountUnit`] for a count written without its unit, with the accepted forms
+/// shown on the number given (or 4,000 when it is not a whole number).
+pub(crate) fn missing_unit(input: &str, count: Option<u64>) -> Error {
+    let n = count.unwrap_or(4_000);
+    Error::MissingCountUnit {
+        input: input.to_owned(),
+        example: format!(
+            "\"{}\" (or superchips, nodes, racks), or in JSON {{\"count\": {n}, \"unit\": \"gpu\"}}",
+            AcceleratorCount::gpus(n)
+        ),
+    }
+}
+
+/// Why a number is not a count: above the largest count, or not a whole number from 0 up.
+pub(crate) fn not_a_count(input: &str, number: &str) -> Error {
+    let value = number.replace(',', "").parse::<f64>().ok();
+    Error::InvalidNumber {
+        input: input.to_owned(),
+        reason: too_large(value)
+            .unwrap_or_else(|| format!("a count must be a whole number from 0 to {LARGEST}")),
+    }
+}
+
+/// "… is more than the largest count" for a number at or above 2^64, written in digits.
+pub(crate) fn too_large(value: Option<f64>) -> Option<String> {
+    // 2^64 is exact in f64, and every f64 below it that is whole fits a u64.
+    let v = value.filter(|v| v.is_finite() && *v >= u64::MAX as f64)?;
+    let digits = if v < 1e21 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:e}")
+    };
+    Some(format!(
+        "{digits} is more than the largest count, {LARGEST} (2^64 - 1)"
+    ))
+}
+
+/// Reads `{"count": 4000, "unit": "gpu"}` or `"4,000 GPUs"`; every other shape is an error
+/// that shows both.
+#[cfg(feature = "serde")]
+mod wire {
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+
+    use super::{AcceleratorCount, CountingUnit, LARGEST, missing_unit, too_large};
+
+    const EXPECTED: &str =
+        "a count with its unit, such as \"4,000 GPUs\" or {\"count\": 4000, \"unit\": \"gpu\"}";
+
+    impl<'de> serde::Deserialize<'de> for AcceleratorCount {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(CountVisitor)
+        }
+    }
+
+    struct CountVisitor;
+
+    impl<'de> Visitor<'de> for CountVisitor {
+        type Value = AcceleratorCount;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(EXPECTED)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<AcceleratorCount, E> {
+            v.parse().map_err(E::custom)
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<AcceleratorCount, E> {
+            Err(E::custom(missing_unit(&v.to_string(), Some(v))))
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<AcceleratorCount, E> {
+            Err(E::custom(missing_unit(&v.to_string(), None)))
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<AcceleratorCount, E> {
+            Err(E::custom(missing_unit(&format!("{v:?}"), None)))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AcceleratorCount, A::Error> {
+            let mut count: Option<u64> = None;
+            let mut unit: Option<CountingUnit> = None;
+            while let Some(key) = map.next_key::<String>()? {
+                match key.as_str() {
+                    "count" if count.is_none() => count = Some(map.next_value_seed(Number)?),
+                    "unit" if unit.is_none() => unit = Some(map.next_value()?),
+                    "count" => return Err(de::Error::duplicate_field("count")),
+                    "unit" => return Err(de::Error::duplicate_field("unit")),
+                    other => return Err(de::Error::unknown_field(other, &["count", "unit"])),
+                }
+            }
+            let count = count.ok_or_else(|| de::Error::missing_field("count"))?;
+            let unit = unit.ok_or_else(|| de::Error::missing_field("unit"))?;
+            Ok(AcceleratorCount::new(count, unit))
+        }
+    }
+
+    /// The number in `{"count": …}`: a whole number from 0 to `u64::MAX`, said in numbers
+    /// when it is not.
+    struct Number;
+
+    impl<'de> DeserializeSeed<'de> for Number {
+        type Value = u64;
+
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<u64, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl Number {
+        fn whole() -> String {
+            format!("a whole number from 0 to {LARGEST}")
+        }
+    }
+
+    impl<'de> Visitor<'de> for Number {
+        type Value = u64;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a count: {}, such as 4000", Self::whole())
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+            Ok(v)
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
+            u64::try_from(v)
+                .map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &Self::whole().as_str()))
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
+            Err(match too_large(Some(v)) {
+                Some(message) => E::custom(message),
+                None => E::invalid_value(de::Unexpected::Float(v), &Self::whole().as_str()),
+            })
+        }
     }
 }
 

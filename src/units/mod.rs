@@ -103,8 +103,8 @@ pub mod system;
 #[cfg(feature = "serde")]
 mod wire;
 
-pub(crate) use count::write_grouped;
 pub use count::{AcceleratorCount, CountingUnit};
+pub(crate) use count::{missing_unit, not_a_count, write_grouped};
 pub use figure::{Basis, ComputeFigure, ComputeFormat, ComputeTotals, Precision, Sparsity};
 pub(crate) use notation::{
     is_quantity_char, is_tag_char, normalize, parse_whole, split_number, underflow,

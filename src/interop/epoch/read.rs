@@ -19,7 +19,7 @@ use crate::{PartialDate, Result};
 /// The source an import cites unless the options give another.
 fn default_source() -> Result<Source> {
     Ok(
-        Source::new("epoch-ai-gpu-clusters".parse()?, "Epoch AI, GPU Clusters")
+        Source::new("epoch-ai-gpu-clusters", "Epoch AI, GPU Clusters")
             .with_publisher("Epoch AI")
             .with_url(TABLE_URL),
     )
@@ -292,7 +292,7 @@ fn chips(row: &mut Row<'_>, a: &Assembly) -> Vec<HardwareLine> {
         let count = row.count(quantity).map_or_else(Estimate::unknown, |n| {
             Estimate::exact(AcceleratorCount::gpus(n))
         });
-        let mut count = Sourced::new(count).cite(a.dataset());
+        let mut count = Sourced::new(count).with_citation(a.dataset());
         count.note = per_gpu_note(a, &hardware);
         lines.push(HardwareLine::new(hardware, count));
     }
@@ -334,7 +334,7 @@ fn compute(row: &mut Row<'_>, a: &Assembly, hardware: &[HardwareLine]) -> Option
         .iter()
         .filter_map(|(c, _)| row.cell(c).map(|v| (notes::key(TABLE, c), v.to_owned())))
         .collect();
-    let mut rate = Sourced::new(Estimate::exact(rate)).cite(a.dataset());
+    let mut rate = Sourced::new(Estimate::exact(rate)).with_citation(a.dataset());
     rate.note = notes::compose([], &others);
     Some(StatedCompute {
         rate,
@@ -410,7 +410,7 @@ fn power(row: &mut Row<'_>, a: &Assembly) -> Option<Sourced<Estimate<Power>>> {
     } else {
         "facility power capacity as Epoch AI gives it"
     };
-    let mut power = Sourced::new(Estimate::exact(power)).cite(a.dataset());
+    let mut power = Sourced::new(Estimate::exact(power)).with_citation(a.dataset());
     power.note = notes::compose([basis], &row.tags(TABLE, POWER_TAGS));
     Some(power)
 }

@@ -45,8 +45,8 @@ type Cells = Vec<(&'static str, String)>;
 ///
 /// let registry = Registry::builder()
 ///     .deployment(
-///         Deployment::new("it-colosseum".parse()?, "Colosseum", Country::IT)
-///             .with_phase(Phase::new("first", Status::Planned).online("2026-Q1".parse()?)),
+///         Deployment::new("it-colosseum", "Colosseum", Country::IT)
+///             .with_phase(Phase::new("first", Status::Planned).with_online("2026-Q1")),
 ///     )
 ///     .build()?;
 /// let out = epoch::write(&registry)?;

@@ -56,7 +56,7 @@ impl Layout {
 
 /// The source an import cites unless the options give another.
 fn default_source() -> Result<Source> {
-    Ok(Source::new("top500".parse()?, "TOP500 list")
+    Ok(Source::new("top500", "TOP500 list")
         .with_publisher("TOP500")
         .with_url("https://top500.org/lists/top500/"))
 }
@@ -169,7 +169,7 @@ fn phase(row: &mut Row<'_>, a: &Assembly, layout: &Layout) -> Phase {
     {
         // TOP500 gives no accelerator count (Total Cores mixes CPU cores and GPU units).
         let count = Sourced::new(Estimate::unknown())
-            .cite(a.dataset())
+            .with_citation(a.dataset())
             .with_note("TOP500 gives no accelerator count");
         phase
             .hardware
@@ -210,7 +210,7 @@ fn compute(row: &mut Row<'_>, a: &Assembly, layout: &Layout) -> Option<StatedCom
     let rmax = layout.rmax.and_then(|c| rate(row, c));
     let rpeak = layout.rpeak.and_then(|c| rate(row, c));
     let stated = |rate: ComputeRate, format: ComputeFormat| StatedCompute {
-        rate: Sourced::new(Estimate::exact(rate)).cite(a.dataset()),
+        rate: Sourced::new(Estimate::exact(rate)).with_citation(a.dataset()),
         format: FormatReading::Stated(format),
     };
     match (rmax, rpeak) {
@@ -241,7 +241,7 @@ fn power(row: &mut Row<'_>, a: &Assembly, layout: &Layout) -> Option<Sourced<Est
     match Power::from_base(kw * 1e3) {
         Ok(power) => Some(
             Sourced::new(Estimate::exact(power))
-                .cite(a.dataset())
+                .with_citation(a.dataset())
                 .with_note(format!(
                     "{BENCHMARK_DRAW}: average power during the HPL run, not facility capacity"
                 )),
