@@ -1057,15 +1057,25 @@ impl Catalog {
         if wanted.is_empty() {
             return Vec::new();
         }
-        let limit = (wanted.chars().count() / 4).clamp(1, 3);
+        let length = wanted.chars().count();
+        let limit = (length / 4).clamp(1, 3);
         let mut scored: Vec<(usize, String, &str)> = Vec::new();
         for (folded, &target) in &self.names {
+            // Two names whose lengths differ by more than the limit are further apart than it:
+            // the distance is computed only for names that may be close or that contain the
+            // other (a few of the catalog's hundreds), as it costs the product of the lengths.
+            let near = folded.chars().count().abs_diff(length) <= limit;
+            let contains = wanted.len() >= 3
+                && folded.len() >= 3
+                && (folded.contains(&wanted) || wanted.contains(folded.as_str()));
+            if !near && !contains {
+                continue;
+            }
             let Some(entry) = self.target(target) else {
                 continue;
             };
             let distance = edit_distance(&wanted, folded);
-            let contains = folded.contains(&wanted) || wanted.contains(folded.as_str());
-            if distance <= limit || (contains && wanted.len() >= 3 && folded.len() >= 3) {
+            if distance <= limit || contains {
                 scored.push((distance, entry.id().to_owned(), entry.kind()));
             }
         }

@@ -542,10 +542,12 @@ fn link_target(by_name: &HashMap<String, Names>, link: &Link) -> Target {
     }
     // A close name is likely a typo of it: a problem, with the names it may mean.
     let wanted = fold(&link.target);
-    let limit = (wanted.chars().count() / 4).clamp(1, 3);
+    let length = wanted.chars().count();
+    let limit = (length / 4).clamp(1, 3);
     let mut close: Vec<(usize, &str)> = by_name
         .iter()
-        .filter(|(name, _)| name.len().abs_diff(wanted.len()) <= limit)
+        // Names whose lengths differ by more than the limit are further apart than it.
+        .filter(|(name, _)| name.chars().count().abs_diff(length) <= limit)
         .map(|(name, names)| {
             let distance = crate::catalog::resolve::edit_distance(&wanted, name);
             (distance, names.written.as_str())
