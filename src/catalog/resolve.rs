@@ -1057,25 +1057,23 @@ impl Catalog {
         if wanted.is_empty() {
             return Vec::new();
         }
-        let length = wanted.chars().count();
-        let limit = (length / 4).clamp(1, 3);
+        let chars: Vec<char> = wanted.chars().collect();
+        let limit = (chars.len() / 4).clamp(1, 3);
         let mut scored: Vec<(usize, String, &str)> = Vec::new();
+        let mut row = Vec::with_capacity(chars.len() + 1);
+        // Every name of the catalog (hundreds) is compared with every unknown name a table or
+        // a document holds, so the comparison stops as soon as a name is further than the
+        // limit; the full distance is computed only for the few names that contain the other.
         for (folded, &target) in &self.names {
-            // Two names whose lengths differ by more than the limit are further apart than it:
-            // the distance is computed only for names that may be close or that contain the
-            // other (a few of the catalog's hundreds), as it costs the product of the lengths.
-            let near = folded.chars().count().abs_diff(length) <= limit;
             let contains = wanted.len() >= 3
                 && folded.len() >= 3
                 && (folded.contains(&wanted) || wanted.contains(folded.as_str()));
-            if !near && !contains {
-                continue;
-            }
-            let Some(entry) = self.target(target) else {
-                continue;
+            let distance = match edit_distance_within(&chars, folded, limit, &mut row) {
+                Some(distance) => distance,
+                None if contains => edit_distance(&wanted, folded),
+                None => continue,
             };
-            let distance = edit_distance(&wanted, folded);
-            if distance <= limit || contains {
+            if let Some(entry) = self.target(target) {
                 scored.push((distance, entry.id().to_owned(), entry.kind()));
             }
         }
@@ -1092,6 +1090,46 @@ impl Catalog {
         }
         out
     }
+}
+
+/// The Levenshtein distance between `a` and `b`, in characters, if it is at most `limit`;
+/// `None` otherwise. Names whose lengths differ by more than the limit are not compared, and
+/// the table stops at the first row whose every entry exceeds the limit (the smallest entry
+/// of a row is never smaller than that of the row before, so no later row comes back under). `row` is a buffer
+/// reused between calls.
+pub(crate) fn edit_distance_within(
+    a: &[char],
+    b: &str,
+    limit: usize,
+    row: &mut Vec<usize>,
+) -> Option<usize> {
+    if b.chars().count().abs_diff(a.len()) > limit {
+        return None;
+    }
+    row.clear();
+    row.extend(0..=a.len());
+    for (i, cb) in b.chars().enumerate() {
+        let mut previous = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        let mut smallest = i + 1;
+        for (j, &ca) in a.iter().enumerate() {
+            let substitution = previous + usize::from(ca != cb);
+            previous = row.get(j + 1).copied().unwrap_or(0);
+            let insertion = row.get(j).copied().unwrap_or(0) + 1;
+            let deletion = previous + 1;
+            let cell = substitution.min(insertion).min(deletion);
+            if let Some(slot) = row.get_mut(j + 1) {
+                *slot = cell;
+            }
+            smallest = smallest.min(cell);
+        }
+        if smallest > limit {
+            return None;
+        }
+    }
+    row.last().copied().filter(|&d| d <= limit)
 }
 
 /// Levenshtein distance between two short names, in characters.
@@ -1114,6 +1152,47 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod distance_tests {
+    use super::{edit_distance, edit_distance_within};
+
+    #[test]
+    fn the_bounded_distance_is_the_distance_within_the_limit() {
+        let words = [
+            "",
+            "a",
+            "h100",
+            "h200",
+            "nvidia h100",
+            "nvidia h100 sxm",
+            "b200",
+            "gb200",
+            "mi300x",
+            "mi300a",
+            "jülich",
+            "julich",
+            "tpu v5p",
+            "tpu v5e",
+            "ascend 910b",
+        ];
+        let mut row = Vec::new();
+        for a in words {
+            let chars: Vec<char> = a.chars().collect();
+            for b in words {
+                let full = edit_distance(a, b);
+                for limit in 0..5 {
+                    let bounded = edit_distance_within(&chars, b, limit, &mut row);
+                    assert_eq!(
+                        bounded,
+                        (full <= limit).then_some(full),
+                        "{a:?} {b:?} {limit}"
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn unknown(id: &str) -> Error {

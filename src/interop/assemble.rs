@@ -541,18 +541,15 @@ fn link_target(by_name: &HashMap<String, Names>, link: &Link) -> Target {
         }
     }
     // A close name is likely a typo of it: a problem, with the names it may mean.
-    let wanted = fold(&link.target);
-    let length = wanted.chars().count();
-    let limit = (length / 4).clamp(1, 3);
+    let wanted: Vec<char> = fold(&link.target).chars().collect();
+    let limit = (wanted.len() / 4).clamp(1, 3);
+    let mut row = Vec::new();
     let mut close: Vec<(usize, &str)> = by_name
         .iter()
-        // Names whose lengths differ by more than the limit are further apart than it.
-        .filter(|(name, _)| name.chars().count().abs_diff(length) <= limit)
-        .map(|(name, names)| {
-            let distance = crate::catalog::resolve::edit_distance(&wanted, name);
-            (distance, names.written.as_str())
+        .filter_map(|(name, names)| {
+            crate::catalog::resolve::edit_distance_within(&wanted, name, limit, &mut row)
+                .map(|distance| (distance, names.written.as_str()))
         })
-        .filter(|(distance, _)| *distance <= limit)
         .collect();
     if close.is_empty() {
         return Target::Absent;
