@@ -171,6 +171,9 @@ pub struct Catalog {
     /// Folded IDs, names and aliases of families, parts and systems; one namespace, so that a
     /// name never means two things.
     names: HashMap<String, Target>,
+    /// The same names with the set of characters each holds ([`names::letters`]), in the
+    /// order they were added: what did-you-mean suggestions scan.
+    spellings: Vec<(String, u64, Target)>,
     /// Source keys, exact.
     source_keys: HashMap<SourceKey, usize>,
 }

@@ -1059,21 +1059,33 @@ impl Catalog {
         }
         let chars: Vec<char> = wanted.chars().collect();
         let limit = (chars.len() / 4).clamp(1, 3);
+        let set = super::names::letters(&wanted);
         let mut scored: Vec<(usize, String, &str)> = Vec::new();
         let mut row = Vec::with_capacity(chars.len() + 1);
         // Every name of the catalog (hundreds) is compared with every unknown name a table or
-        // a document holds, so the comparison stops as soon as a name is further than the
-        // limit; the full distance is computed only for the few names that contain the other.
-        for (folded, &target) in &self.names {
-            let contains = wanted.len() >= 3
-                && folded.len() >= 3
-                && (folded.contains(&wanted) || wanted.contains(folded.as_str()));
+        // a document holds: names whose character sets are too far apart, or that contain no
+        // part of each other, are passed over on their sets; the distance of the others stops
+        // as soon as it passes the limit, and is computed in full only for the few names that
+        // contain the other.
+        for (folded, letters, target) in &self.spellings {
+            let (missing, extra) = ((set & !letters).count_ones(), (letters & !set).count_ones());
+            let may_contain =
+                wanted.len() >= 3 && folded.len() >= 3 && (missing == 0 || extra == 0);
+            let may_be_near = missing.max(extra) as usize <= limit;
+            if !may_contain && !may_be_near {
+                continue;
+            }
+            let contains =
+                may_contain && (folded.contains(&wanted) || wanted.contains(folded.as_str()));
+            if !contains && !may_be_near {
+                continue;
+            }
             let distance = match edit_distance_within(&chars, folded, limit, &mut row) {
                 Some(distance) => distance,
                 None if contains => edit_distance(&wanted, folded),
                 None => continue,
             };
-            if let Some(entry) = self.target(target) {
+            if let Some(entry) = self.target(*target) {
                 scored.push((distance, entry.id().to_owned(), entry.kind()));
             }
         }
@@ -1157,6 +1169,86 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod distance_tests {
     use super::{edit_distance, edit_distance_within};
+
+    /// The suggestions as first written: every name's full distance, no shortcut.
+    #[cfg(feature = "dataset")]
+    fn reference(catalog: &crate::catalog::Catalog, name: &str) -> Vec<String> {
+        let wanted = crate::catalog::names::fold(name);
+        if wanted.is_empty() || name.len() > 200 {
+            return Vec::new();
+        }
+        let limit = (wanted.chars().count() / 4).clamp(1, 3);
+        let mut scored = Vec::new();
+        for (folded, &target) in &catalog.names {
+            let Some(entry) = catalog.target(target) else {
+                continue;
+            };
+            let distance = edit_distance(&wanted, folded);
+            let contains = folded.contains(&wanted) || wanted.contains(folded.as_str());
+            if distance <= limit || (contains && wanted.len() >= 3 && folded.len() >= 3) {
+                scored.push((distance, entry.id().to_owned(), entry.kind()));
+            }
+        }
+        scored.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, id, kind) in scored {
+            let shown = format!("{kind} {id}");
+            if !out.contains(&shown) {
+                out.push(shown);
+            }
+            if out.len() == 3 {
+                break;
+            }
+        }
+        out
+    }
+
+    #[cfg(feature = "dataset")]
+    #[test]
+    fn suggestions_are_those_of_the_full_comparison() {
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let mut names: Vec<String> = [
+            "B2000",
+            "H1000",
+            "nvidia h100 sxm6",
+            "MI300",
+            "mi-300x",
+            "GB 200",
+            "TPU",
+            "tpu v9",
+            "Gaudi 4",
+            "Ascend",
+            "NVIDIA Tesla K40/Intel Xeon Phi 7120P",
+            "Matrix-2000",
+            "x",
+            "ab",
+            "Blackwel",
+            "Rubin Ultra",
+            "Jülich",
+            "h100\u{e9}",
+            "a100 80 gb pcie",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        // Catalog names with a character dropped, added or changed.
+        for (folded, _) in catalog.names.iter().take(25) {
+            let mut chars: Vec<char> = folded.chars().collect();
+            names.push(chars.iter().skip(1).collect());
+            chars.push('z');
+            names.push(chars.iter().collect());
+            if let Some(c) = chars.first_mut() {
+                *c = '9';
+            }
+            names.push(chars.iter().collect());
+        }
+        for name in &names {
+            assert_eq!(
+                catalog.suggestions(name),
+                reference(catalog, name),
+                "{name:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_bounded_distance_is_the_distance_within_the_limit() {

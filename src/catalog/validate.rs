@@ -473,8 +473,10 @@ impl Catalog {
             .chain(aliases.iter().map(String::as_str))
         {
             let key = fold(text);
-            if !key.is_empty() {
-                self.names.entry(key).or_insert(target);
+            if !key.is_empty() && !self.names.contains_key(&key) {
+                let letters = super::names::letters(&key);
+                self.spellings.push((key.clone(), letters, target));
+                self.names.insert(key, target);
             }
         }
     }
