@@ -261,15 +261,28 @@ pub enum Error {
         /// Which units the part does have.
         reason: String,
     },
-    /// A catalog entry is inconsistent: a duplicate ID or alias, a dangling reference, a zero.
-    #[error("invalid catalog entry {id:?}, field {field}: {reason}")]
+    /// A catalog failed validation: a duplicate ID or alias, a dangling reference, a zero.
+    /// Every problem found is listed, each with its entry's kind and ID and the field, in the
+    /// same shape as [`InvalidRegistry`](Self::InvalidRegistry)'s.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::{Error, catalog::Catalog};
+    ///
+    /// let json = r#"{"schema_version": 1, "accelerators": [
+    ///   {"id": "acme-x1", "name": "Acme X1", "vendor": "acme", "form": "gpu", "gpus": 2},
+    ///   {"id": "acme-x2", "name": "acme x1", "vendor": "", "form": "gpu"}
+    /// ]}"#;
+    /// let err = Catalog::from_json(json).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid catalog: 3 problem(s):
+    ///   - part acme-x1, gpus: a GPU-form part counts as one GPU; use form \"superchip\" for a module of several GPUs
+    ///   - part acme-x2, name: \"acme x1\" already names the part acme-x1 (names are compared case-insensitively with spaces folded)
+    ///   - part acme-x2, vendor: must not be empty");
+    /// ```
+    #[error("invalid catalog: {} problem(s):\n{}", problems.len(), crate::catalog::list_problems(problems))]
     InvalidCatalog {
-        /// The entry's ID.
-        id: String,
-        /// The offending field.
-        field: String,
-        /// What is wrong.
-        reason: String,
+        /// Every problem found, in entry order (sources, families, parts, systems).
+        problems: Vec<crate::catalog::Problem>,
     },
     /// A JSON document could not be read; `path` locates the bad value
     /// (e.g. `deployments[3].phases[0].online`).

@@ -13,9 +13,22 @@ fn power(s: &str) -> Power {
     s.parse().unwrap()
 }
 
+/// The entry ID and field of the first problem of an `InvalidCatalog` error.
 fn invalid_field(err: &Error) -> (&str, &str) {
+    let fields = invalid_fields(err);
+    fields
+        .first()
+        .copied()
+        .unwrap_or_else(|| panic!("no problem in {err:?}"))
+}
+
+/// The entry IDs and fields of every problem of an `InvalidCatalog` error.
+fn invalid_fields(err: &Error) -> Vec<(&str, &str)> {
     match err {
-        Error::InvalidCatalog { id, field, .. } => (id.as_str(), field.as_str()),
+        Error::InvalidCatalog { problems } => problems
+            .iter()
+            .map(|p| (p.id.as_str(), p.field.as_str()))
+            .collect(),
         other => panic!("expected InvalidCatalog, got {other:?}"),
     }
 }
@@ -519,7 +532,7 @@ mod in_code {
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "invalid catalog entry \"acme-z\", field aliases[0]: \"Acme X1\" already names the part acme-x1 (names are compared case-insensitively with spaces folded)"
+            "invalid catalog: 1 problem(s):\n  - family acme-z, aliases[0]: \"Acme X1\" already names the part acme-x1 (names are compared case-insensitively with spaces folded)"
         );
     }
 
@@ -555,7 +568,7 @@ mod in_code {
             )],
         )
         .unwrap_err();
-        let fields: Vec<(&str, &str)> = problems.iter().map(invalid_field).collect();
+        let fields = invalid_fields(&problems);
         assert_eq!(
             fields,
             [
@@ -1299,8 +1312,9 @@ mod json {
 
     #[test]
     fn the_data_file_is_valid() {
-        let problems = Catalog::validate_json(DATA).err().unwrap_or_default();
-        assert!(problems.is_empty(), "{problems:#?}");
+        if let Err(e) = Catalog::from_json(DATA) {
+            panic!("{e}");
+        }
     }
 
     /// Quantity strings and numbers compare by value ("5.0 PFLOP/s" = "5 PFLOP/s", 80 = 80.0),
@@ -1477,15 +1491,15 @@ mod json {
     }
 
     #[test]
-    fn validate_json_reports_every_problem() {
+    fn from_json_reports_every_problem() {
         let mut doc = data();
         let b200 = index_of(&doc, "accelerators", "nvidia-b200");
         doc["accelerators"][b200]["peak"][1]["rate"] = json!("0 PFLOP/s");
         doc["accelerators"][b200]["family"] = json!("nvidia-rubin");
         let nvl72 = index_of(&doc, "systems", "nvidia-gb200-nvl72");
         doc["systems"][nvl72]["units"] = json!(0);
-        let problems = Catalog::validate_json(&doc.to_string()).unwrap_err();
-        let fields: Vec<_> = problems.iter().map(invalid_field).collect();
+        let err = Catalog::from_json(&doc.to_string()).unwrap_err();
+        let fields = invalid_fields(&err);
         assert_eq!(
             fields,
             [

@@ -47,7 +47,7 @@ fn every_problem_is_reported_with_row_and_column() {
     assert_eq!(
         problems,
         [
-            (10, "Country", "Atlantis", Effect::RowSkipped),
+            (10, "Country", "Atlantis", Effect::CellIgnored),
             (
                 11,
                 "First Operational Date Note",
@@ -56,7 +56,6 @@ fn every_problem_is_reported_with_row_and_column() {
             ),
             (11, "Chip quantity (primary)", "12.5", Effect::CellIgnored),
             (11, "Power Capacity (MW)", "abc", Effect::CellIgnored),
-            (11, "Superseded by", "No Such Cluster", Effect::CellIgnored),
             (
                 12,
                 "Decommissioned Date (if applicable)",
@@ -65,11 +64,57 @@ fn every_problem_is_reported_with_row_and_column() {
             ),
             (13, "", "Kappa Short,Existing,Confirmed", Effect::RowSkipped),
             (14, "Status", "Rumoured", Effect::RowSkipped),
+            (
+                15,
+                "Chip type (primary)",
+                "Acme Tensor X1",
+                Effect::KeptAsWritten
+            ),
+            (
+                16,
+                "Possible Duplicate Of",
+                "Alpha Clustr",
+                Effect::CellIgnored
+            ),
         ]
     );
-    assert_eq!(report.registry.deployments().len(), 10);
+    assert_eq!(report.registry.deployments().len(), 14);
     let rows: Vec<usize> = report.rows.iter().map(|(row, _)| *row).collect();
-    assert_eq!(rows, [2, 3, 4, 5, 6, 7, 8, 9, 11, 12]);
+    assert_eq!(rows, [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16, 17]);
+    // A country that is no country leaves the host unknown; the row is imported.
+    assert_eq!(named(&report, "Eta Nowhere").host, None);
+    // A chip the catalog does not know is a problem, and its line is kept as written.
+    let mu = &named(&report, "Mu Unknown Chip").phases[0].hardware[0];
+    assert_eq!(mu.hardware, HardwareRef::Unlisted("Acme Tensor X1".into()));
+    assert_eq!(mu.count.value.to_string(), "64 GPUs");
+    // A count with float noise is read as the whole number, with a note and no problem.
+    let nu = &named(&report, "Nu Noise").phases[0].hardware[0];
+    assert_eq!(nu.count.value.to_string(), "30,000 GPUs");
+    let notes: Vec<_> = report
+        .notes
+        .iter()
+        .map(|n| {
+            (
+                n.row,
+                n.column.as_str(),
+                n.value.as_str(),
+                n.read_as.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (11, "Superseded by", "No Such Cluster", "no link"),
+            (
+                15,
+                "Possible Duplicate Of",
+                "Alpha Cluster,Gamma New",
+                "a link to epoch-alpha-cluster"
+            ),
+            (16, "Chip quantity (primary)", "30000.000000000004", "30000"),
+        ]
+    );
     // A decommissioned row without a decommissioning date imports, its end unknown.
     let gone = named(&report, "Epsilon Gone");
     assert_eq!(gone.phases[0].status, Status::Decommissioned);
@@ -82,13 +127,138 @@ fn strict_mode_fails_with_every_problem() {
     let Error::Table { problems } = &err else {
         panic!("{err}")
     };
-    assert_eq!(problems.len(), 8);
+    assert_eq!(problems.len(), 9);
+    // A link to a close name of a row is a typo: a problem naming the row it may mean.
+    let typo = problems.iter().find(|p| p.row == 16).unwrap();
+    assert!(
+        typo.message.contains("did you mean \"Alpha Cluster\""),
+        "{typo}"
+    );
     assert_eq!(
         (problems[0].row, problems[0].column.as_str()),
         (10, "Country")
     );
     // Each says what a lenient import would have done with it.
-    assert_eq!(problems[0].effect, Effect::RowSkipped);
+    assert_eq!(problems[0].effect, Effect::CellIgnored);
+    assert_eq!(problems[6].effect, Effect::RowSkipped);
+    // Notes are not problems: float noise is not among them.
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.column != "Chip quantity (primary)" || p.row != 16),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_row_without_a_country_is_imported_with_its_host_unknown() {
+    use sovereign_compute::analysis::{Deployments, Gpus, Group, GroupKey, Query};
+    let report = lenient();
+    let xi = named(&report, "Xi Stateless");
+    assert_eq!(xi.host, None);
+    assert_eq!(
+        xi.phases[0].hardware[0].count.value.to_string(),
+        "100,000 GPUs"
+    );
+    // Grouped under unknown, with Eta Nowhere (whose country is no country), never in a
+    // country's total.
+    let rows = Query::new()
+        .group_by(GroupKey::HostCountry)
+        .run(&report.registry, Deployments)
+        .unwrap();
+    let unknown = rows.get(&[Group::Unknown]).unwrap();
+    assert_eq!(unknown.total.central(), Some(2));
+    let gpus = Query::new()
+        .group_by(GroupKey::HostCountry)
+        .run(&report.registry, Gpus)
+        .unwrap();
+    let unknown = gpus.get(&[Group::Unknown]).unwrap();
+    assert_eq!(unknown.total.lower(), Some(AcceleratorCount::gpus(100_000)));
+    assert!(gpus.to_string().contains("\nunknown "), "{gpus}");
+    // Written back with an empty country, and read back the same.
+    let out = epoch::write(&report.registry).unwrap();
+    let back = epoch::read(out.csv.as_bytes(), &ImportOptions::new().lenient()).unwrap();
+    let again = back
+        .registry
+        .deployments()
+        .iter()
+        .find(|d| d.name == "Xi Stateless")
+        .unwrap();
+    assert_eq!(again.host, None);
+}
+
+#[test]
+fn an_unknown_chip_name_is_refused_strictly_and_suggests_catalog_names() {
+    let csv = "Name,Status,Country,Chip type (primary),Chip quantity (primary)\n\
+               X,Existing,France,NVIDIA H1000,8\n\
+               Y,Existing,France,Acme Tensor X1,8\n";
+    let err = epoch::read(csv.as_bytes(), &ImportOptions::new()).unwrap_err();
+    let Error::Table { problems } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(problems.len(), 2);
+    assert_eq!(
+        (
+            problems[0].row,
+            problems[0].column.as_str(),
+            problems[0].value.as_str()
+        ),
+        (2, "Chip type (primary)", "NVIDIA H1000")
+    );
+    assert!(
+        problems[0]
+            .message
+            .contains("did you mean part nvidia-h100"),
+        "{err}"
+    );
+    assert!(!problems[1].message.contains("did you mean"), "{err}");
+    assert!(problems.iter().all(|p| p.effect == Effect::KeptAsWritten));
+    // Lenient: imported, the lines kept as written.
+    let report = epoch::read(csv.as_bytes(), &ImportOptions::new().lenient()).unwrap();
+    let line = &report.registry.deployments()[0].phases[0].hardware[0];
+    assert_eq!(line.hardware, HardwareRef::Unlisted("NVIDIA H1000".into()));
+    // A quantity without a chip type is no chip name, and no problem.
+    let csv =
+        "Name,Status,Country,Chip type (primary),Chip quantity (primary)\nZ,Existing,France,,8\n";
+    let report = epoch::read(csv.as_bytes(), &ImportOptions::new()).unwrap();
+    let line = &report.registry.deployments()[0].phases[0].hardware[0];
+    assert_eq!(
+        line.hardware,
+        HardwareRef::Unlisted("AI chips (type not stated)".into())
+    );
+}
+
+#[test]
+fn counts_within_float_noise_are_read_as_whole_numbers_with_a_note() {
+    let read = |quantity: &str| {
+        let csv = format!(
+            "Name,Status,Country,Chip type (primary),Chip quantity (primary)\nX,Planned,France,NVIDIA H100,{quantity}\n"
+        );
+        epoch::read(csv.as_bytes(), &ImportOptions::new())
+    };
+    for (cell, whole) in [
+        ("30000.000000000004", 30_000),
+        ("50000.00000000001", 50_000),
+        ("200000.00000000003", 200_000),
+        ("29999.999999999996", 30_000),
+        ("1.0000000001", 1),
+    ] {
+        let report = read(cell).unwrap_or_else(|e| panic!("{cell}: {e}"));
+        let line = &report.registry.deployments()[0].phases[0].hardware[0];
+        assert_eq!(
+            line.count.value.central(),
+            Some(AcceleratorCount::gpus(whole)),
+            "{cell}"
+        );
+        assert_eq!(report.notes.len(), 1, "{cell}");
+        assert_eq!(report.notes[0].read_as, whole.to_string());
+    }
+    // Not noise: a relative difference of 1e-9 or more, or a fraction of one.
+    for cell in ["1000.00001", "1.00000001", "0.0000000001", "0.5"] {
+        assert!(read(cell).is_err(), "{cell}");
+    }
+    // A whole number makes no note.
+    assert!(read("30000.0").unwrap().notes.is_empty());
 }
 
 #[test]
@@ -311,7 +481,26 @@ fn links_between_rows_become_relations() {
         delta.duplicate_of.as_ref().map(|id| id.as_str()),
         Some("epoch-delta-sovereign-cloud")
     );
-    assert_eq!(named(&report, "Theta Links").superseded_by, None);
+    // A name no row has, nor a close one, names a row the table does not have: no link,
+    // and the cell is kept as written (a note says so).
+    let theta = named(&report, "Theta Links");
+    assert_eq!(theta.superseded_by, None);
+    assert_eq!(
+        note_field(theta.note.as_deref(), "Epoch AI Superseded by").as_deref(),
+        Some("No Such Cluster")
+    );
+    // A list of rows links to the first, the cell kept as written.
+    let mu = named(&report, "Mu Unknown Chip");
+    assert_eq!(
+        mu.duplicate_of.as_ref().map(|id| id.as_str()),
+        Some("epoch-alpha-cluster")
+    );
+    assert_eq!(
+        note_field(mu.note.as_deref(), "Epoch AI Possible Duplicate Of").as_deref(),
+        Some("Alpha Cluster,Gamma New")
+    );
+    // A close name is a typo: the link is dropped (and reported).
+    assert_eq!(named(&report, "Nu Noise").duplicate_of, None);
     // "Builds Upon" has no relation in the model; it is kept.
     let new = named(&report, "Gamma New");
     assert_eq!(
@@ -383,10 +572,18 @@ fn quirks_file_round_trips() {
     let report = lenient();
     let first = epoch::write(&report.registry).unwrap();
     assert!(first.problems.is_empty(), "{:?}", first.problems);
-    // The one problem left is written back as it was read: a note naming two dates.
+    // The problems left are written back as they were read: a note naming two dates, and a
+    // chip the catalog does not know (the typo link was dropped on the first import).
     let back = epoch::read(first.csv.as_bytes(), &ImportOptions::new().lenient()).unwrap();
     let problems: Vec<_> = back.problems.iter().map(|p| p.column.as_str()).collect();
-    assert_eq!(problems, ["First Operational Date Note"]);
+    assert_eq!(
+        problems,
+        ["First Operational Date Note", "Chip type (primary)"]
+    );
+    // The float noise is gone (30000 is written); the links kept as written are written back
+    // as they were, and noted again.
+    let notes: Vec<_> = back.notes.iter().map(|n| n.value.as_str()).collect();
+    assert_eq!(notes, ["No Such Cluster", "Alpha Cluster,Gamma New"]);
     let second = epoch::write(&back.registry).unwrap();
     assert_eq!(first.csv, second.csv);
     // Epoch AI's derived columns are written from the figures.
@@ -407,7 +604,7 @@ fn flat_export_has_units_in_its_columns() {
     let header = reader.headers().unwrap().clone();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 10);
+    assert_eq!(rows.len(), 14);
     let beta = rows
         .iter()
         .find(|r| &r[col("deployment")] == "Beta AI Factory")
@@ -593,7 +790,9 @@ proptest! {
     #[test]
     fn export_then_import_preserves_every_exported_field(registry in clusters()) {
         let first = epoch::write(&registry).unwrap();
-        let back = epoch::read(first.csv.as_bytes(), &ImportOptions::new()).unwrap();
+        // Unlisted hardware ("Acme X1") is a problem on import, kept as written.
+        let back = epoch::read(first.csv.as_bytes(), &ImportOptions::new().lenient()).unwrap();
+        prop_assert!(back.problems.iter().all(|p| p.effect == Effect::KeptAsWritten && p.value == "Acme X1"), "{:?}", back.problems);
         let second = epoch::write(&back.registry).unwrap();
         prop_assert_eq!(&first.csv, &second.csv);
         prop_assert!(second.problems.is_empty());

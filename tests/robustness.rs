@@ -1009,8 +1009,12 @@ fn bad_catalog_values_name_the_entry_and_field() {
         ),
     ] {
         match Catalog::from_json(&part_doc(extra)) {
-            Err(Error::InvalidCatalog { id, field: f, .. }) => {
-                assert_eq!((id.as_str(), f.as_str()), ("acme-x1", field), "{extra}");
+            Err(Error::InvalidCatalog { problems }) => {
+                let found: Vec<_> = problems
+                    .iter()
+                    .map(|p| (p.id.as_str(), p.field.as_str()))
+                    .collect();
+                assert_eq!(found, [("acme-x1", field)], "{extra}");
             }
             other => panic!("{extra}: expected InvalidCatalog, got {other:?}"),
         }

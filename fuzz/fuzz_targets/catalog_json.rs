@@ -9,10 +9,15 @@ fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else {
         return;
     };
-    // Every problem, not just the first: exercises all of validation.
-    let _ = Catalog::validate_json(json);
-    let Ok(catalog) = Catalog::from_json(json) else {
-        return;
+    // Every problem is reported, not just the first: all of validation runs. A rejected
+    // document names at least one problem.
+    let catalog = match Catalog::from_json(json) {
+        Ok(catalog) => catalog,
+        Err(sovereign_compute::Error::InvalidCatalog { problems }) => {
+            assert!(!problems.is_empty(), "InvalidCatalog without a problem");
+            return;
+        }
+        Err(_) => return,
     };
     // Every accepted name resolves without panicking, and IDs resolve to themselves.
     for part in catalog.accelerators() {

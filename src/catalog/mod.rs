@@ -32,6 +32,7 @@
 //! | [`Family`] | a name that stands for several parts ("Blackwell", "A100") |
 //! | [`Source`] | a document figures cite, with its [`Provenance`] |
 //! | [`Resolved`] | what a name resolves to: a part, a system or a family |
+//! | [`Problem`] | one problem of a catalog that does not validate ([`Error::InvalidCatalog`]) |
 //! | [`PartId`], [`SystemId`], [`FamilyId`], [`SourceKey`] | typed IDs |
 //!
 //! # Semantics
@@ -55,9 +56,10 @@
 //!   gives the same answer ("14,000 Blackwell GPUs" are 14,000 GPUs, but their FP4 peak
 //!   depends on the part and is [`Error::AmbiguousPart`]).
 //! - **Validation** rejects duplicate IDs and names, dangling references (family, part,
-//!   source), superchips without GPUs or CPUs, zero figures and repeated figures, each as an
-//!   [`Error::InvalidCatalog`] naming the entry and field. Loading reports every problem
-//!   ([`Catalog::from_parts`], [`Catalog::validate_json`]); adding stops at the first.
+//!   source), superchips without GPUs or CPUs, zero figures and repeated figures. Every
+//!   problem found is reported at once, as [`Error::InvalidCatalog`] with one [`Problem`] per
+//!   entry and field, in the shape of a registry's: a whole catalog when loading
+//!   ([`Catalog::from_parts`], [`Catalog::from_json`]), the one entry when adding.
 //!
 //! # Extending the catalog
 //!
@@ -133,6 +135,8 @@ pub use part::{
 pub use resolve::{Candidate, Resolution};
 pub use source::{Provenance, Source};
 pub use system::{System, SystemKind};
+pub use validate::Problem;
+pub(crate) use validate::list_problems;
 #[cfg(feature = "serde")]
 pub(crate) use wire::CatalogSection;
 
@@ -169,6 +173,9 @@ pub struct Catalog {
     /// Folded IDs, names and aliases of families, parts and systems; one namespace, so that a
     /// name never means two things.
     names: HashMap<String, Target>,
+    /// The same names with the set of characters each holds ([`names::letters`]), in the
+    /// order they were added: what did-you-mean suggestions scan.
+    spellings: Vec<(String, u64, Target)>,
     /// Source keys, exact.
     source_keys: HashMap<SourceKey, usize>,
 }
@@ -201,7 +208,7 @@ impl Catalog {
     /// GPU part, a family listing parts that come later).
     ///
     /// # Errors
-    /// Every problem found, each an [`Error::InvalidCatalog`] naming the entry's ID and the
+    /// [`Error::InvalidCatalog`] with every problem found, each naming the entry's ID and the
     /// field, in the order sources, families, parts, systems.
     ///
     /// # Example
@@ -220,29 +227,26 @@ impl Catalog {
     ///     ],
     ///     vec![],
     /// );
-    /// let problems = bad.unwrap_err();
-    /// assert_eq!(problems.len(), 2);
-    /// assert!(matches!(&problems[0], Error::InvalidCatalog { field, .. } if field == "family"));
+    /// let Err(Error::InvalidCatalog { problems }) = bad else { panic!() };
+    /// let fields: Vec<_> = problems.iter().map(|p| (p.id.as_str(), p.field.as_str())).collect();
+    /// assert_eq!(fields, [("acme-x1", "family"), ("acme-x2", "aliases[0]")]);
     /// ```
     pub fn from_parts(
         sources: Vec<Source>,
         families: Vec<Family>,
         accelerators: Vec<Accelerator>,
         systems: Vec<System>,
-    ) -> Result<Self, Vec<Error>> {
+    ) -> Result<Self> {
         let (catalog, problems) = Self::new().assembled(sources, families, accelerators, systems);
-        if problems.is_empty() {
-            Ok(catalog)
-        } else {
-            Err(problems)
-        }
+        validate::check(problems)?;
+        Ok(catalog)
     }
 
     /// Adds a source.
     ///
     /// # Errors
-    /// [`Error::InvalidCatalog`] for a malformed or duplicate key or an empty title; the
-    /// catalog is then unchanged.
+    /// [`Error::InvalidCatalog`] with every problem of the source: a malformed or duplicate
+    /// key, an empty title; the catalog is then unchanged.
     ///
     /// # Example
     /// ```
@@ -255,7 +259,7 @@ impl Catalog {
     pub fn add_source(&mut self, source: Source) -> Result<()> {
         let mut problems = Vec::new();
         self.check_source(&source, &mut problems);
-        first_problem(problems)?;
+        validate::check(problems)?;
         self.insert_source(source);
         Ok(())
     }
@@ -265,8 +269,9 @@ impl Catalog {
     /// [`family`](Accelerator::family).
     ///
     /// # Errors
-    /// [`Error::InvalidCatalog`] for a malformed ID, a name or alias already used by another
-    /// entry, or a member not in the catalog; the catalog is then unchanged.
+    /// [`Error::InvalidCatalog`] with every problem of the family: a malformed ID, a name or
+    /// alias already used by another entry, a member not in the catalog; the catalog is then
+    /// unchanged.
     ///
     /// # Example
     /// ```
@@ -279,7 +284,7 @@ impl Catalog {
     pub fn add_family(&mut self, family: Family) -> Result<()> {
         let mut problems = Vec::new();
         self.check_family(&family, validate::Refs::Now, &mut problems);
-        first_problem(problems)?;
+        validate::check(problems)?;
         self.insert_family(family);
         Ok(())
     }
@@ -287,8 +292,8 @@ impl Catalog {
     /// Adds a part. Its family, GPU part and cited sources must already be in the catalog.
     ///
     /// # Errors
-    /// [`Error::InvalidCatalog`] naming the field: a malformed ID; a name or alias already used
-    /// by another entry; a dangling family, GPU part or source; a GPU-form part with other
+    /// [`Error::InvalidCatalog`] with every problem of the part, each naming its field: a
+    /// malformed ID; a name or alias already used by another entry; a dangling family, GPU part or source; a GPU-form part with other
     /// than one GPU; a superchip without GPUs or CPUs; a zero rate, capacity, bandwidth or TDP;
     /// two figures for the same precision, core and sparsity. The catalog is then unchanged.
     ///
@@ -298,13 +303,13 @@ impl Catalog {
     /// let mut catalog = Catalog::new();
     /// catalog.add_accelerator(Accelerator::gpu("acme-x1", "Acme X1", "acme"))?;
     /// let err = catalog.add_accelerator(Accelerator::superchip("acme-s0", "Acme S0", "acme", 0, 1)).unwrap_err();
-    /// assert!(matches!(err, Error::InvalidCatalog { field, .. } if field == "gpus"));
+    /// assert!(matches!(err, Error::InvalidCatalog { problems } if problems[0].field == "gpus"));
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn add_accelerator(&mut self, accelerator: Accelerator) -> Result<()> {
         let mut problems = Vec::new();
         self.check_accelerator(&accelerator, validate::Refs::Now, &mut problems);
-        first_problem(problems)?;
+        validate::check(problems)?;
         self.insert_accelerator(accelerator);
         Ok(())
     }
@@ -312,8 +317,9 @@ impl Catalog {
     /// Adds a system. Its part and cited sources must already be in the catalog.
     ///
     /// # Errors
-    /// [`Error::InvalidCatalog`] for a malformed ID, a name already used, a dangling part or
-    /// source, zero units, a zero power or total; the catalog is then unchanged.
+    /// [`Error::InvalidCatalog`] with every problem of the system: a malformed ID, a name
+    /// already used, a dangling part or source, zero units, a zero power or total; the
+    /// catalog is then unchanged.
     ///
     /// # Example
     /// ```
@@ -329,7 +335,7 @@ impl Catalog {
     pub fn add_system(&mut self, system: System) -> Result<()> {
         let mut problems = Vec::new();
         self.check_system(&system, &mut problems);
-        first_problem(problems)?;
+        validate::check(problems)?;
         self.insert_system(system);
         Ok(())
     }
@@ -341,8 +347,8 @@ impl Catalog {
     /// use [`extend_from_json`](Self::extend_from_json) or the `add_*` methods.
     ///
     /// # Errors
-    /// The first problem of the combined catalog, typically an [`Error::InvalidCatalog`] for an
-    /// ID or name both catalogs use; `self` is then unchanged.
+    /// [`Error::InvalidCatalog`] with every problem of the combined catalog, typically IDs or
+    /// names both catalogs use; `self` is then unchanged.
     ///
     /// # Example
     /// ```
@@ -363,7 +369,7 @@ impl Catalog {
             other.accelerators.clone(),
             other.systems.clone(),
         );
-        first_problem(problems)?;
+        validate::check(problems)?;
         *self = merged;
         Ok(())
     }
@@ -598,13 +604,5 @@ impl Catalog {
             Target::Accelerator(i) => self.accelerators.get(i).map(Resolved::Accelerator),
             Target::System(i) => self.systems.get(i).map(Resolved::System),
         }
-    }
-}
-
-/// `Ok` if there is no problem, else the first.
-fn first_problem(problems: Vec<Error>) -> Result<()> {
-    match problems.into_iter().next() {
-        Some(problem) => Err(problem),
-        None => Ok(()),
     }
 }

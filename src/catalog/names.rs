@@ -13,6 +13,23 @@ pub(crate) fn fold(name: &str) -> String {
         .to_lowercase()
 }
 
+/// The set of characters a folded name holds, one bit each: letters, digits, space and `-`,
+/// and every other character on one of the remaining bits. Two names whose sets differ by `k`
+/// bits either way are at least `k` edits apart, and a name contains another only if its set
+/// holds the other's, so suggestions pass over most names on one comparison of sets.
+pub(crate) fn letters(folded: &str) -> u64 {
+    folded.chars().fold(0, |set, c| {
+        let bit = match c {
+            'a'..='z' => u32::from(c) - u32::from('a'),
+            '0'..='9' => 26 + u32::from(c) - u32::from('0'),
+            ' ' => 36,
+            '-' => 37,
+            other => 38 + u32::from(other) % 26,
+        };
+        set | (1 << bit)
+    })
+}
+
 /// Where a folded name points: an entry's position in its list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Target {

@@ -1059,10 +1059,130 @@ impl Catalog {
         if wanted.is_empty() {
             return Vec::new();
         }
-        let limit = (wanted.chars().count() / 4).clamp(1, 3);
+        let chars: Vec<char> = wanted.chars().collect();
+        let limit = (chars.len() / 4).clamp(1, 3);
+        let set = super::names::letters(&wanted);
         let mut scored: Vec<(usize, String, &str)> = Vec::new();
-        for (folded, &target) in &self.names {
-            let Some(entry) = self.target(target) else {
+        let mut row = Vec::with_capacity(chars.len() + 1);
+        // Every name of the catalog (hundreds) is compared with every unknown name a table or
+        // a document holds: names whose character sets are too far apart, or that contain no
+        // part of each other, are passed over on their sets; the distance of the others stops
+        // as soon as it passes the limit, and is computed in full only for the few names that
+        // contain the other.
+        for (folded, letters, target) in &self.spellings {
+            let (missing, extra) = ((set & !letters).count_ones(), (letters & !set).count_ones());
+            let may_contain =
+                wanted.len() >= 3 && folded.len() >= 3 && (missing == 0 || extra == 0);
+            let may_be_near = missing.max(extra) as usize <= limit;
+            if !may_contain && !may_be_near {
+                continue;
+            }
+            let contains =
+                may_contain && (folded.contains(&wanted) || wanted.contains(folded.as_str()));
+            if !contains && !may_be_near {
+                continue;
+            }
+            let distance = match edit_distance_within(&chars, folded, limit, &mut row) {
+                Some(distance) => distance,
+                None if contains => edit_distance(&wanted, folded),
+                None => continue,
+            };
+            if let Some(entry) = self.target(*target) {
+                scored.push((distance, entry.id().to_owned(), entry.kind()));
+            }
+        }
+        scored.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, id, kind) in scored {
+            let shown = format!("{kind} {id}");
+            if !out.contains(&shown) {
+                out.push(shown);
+            }
+            if out.len() == 3 {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// The Levenshtein distance between `a` and `b`, in characters, if it is at most `limit`;
+/// `None` otherwise. Names whose lengths differ by more than the limit are not compared, and
+/// the table stops at the first row whose every entry exceeds the limit (the smallest entry
+/// of a row is never smaller than that of the row before, so no later row comes back under). `row` is a buffer
+/// reused between calls.
+pub(crate) fn edit_distance_within(
+    a: &[char],
+    b: &str,
+    limit: usize,
+    row: &mut Vec<usize>,
+) -> Option<usize> {
+    if b.chars().count().abs_diff(a.len()) > limit {
+        return None;
+    }
+    row.clear();
+    row.extend(0..=a.len());
+    for (i, cb) in b.chars().enumerate() {
+        let mut previous = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        let mut smallest = i + 1;
+        for (j, &ca) in a.iter().enumerate() {
+            let substitution = previous + usize::from(ca != cb);
+            previous = row.get(j + 1).copied().unwrap_or(0);
+            let insertion = row.get(j).copied().unwrap_or(0) + 1;
+            let deletion = previous + 1;
+            let cell = substitution.min(insertion).min(deletion);
+            if let Some(slot) = row.get_mut(j + 1) {
+                *slot = cell;
+            }
+            smallest = smallest.min(cell);
+        }
+        if smallest > limit {
+            return None;
+        }
+    }
+    row.last().copied().filter(|&d| d <= limit)
+}
+
+/// Levenshtein distance between two short names, in characters.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != cb);
+            previous = row.get(j + 1).copied().unwrap_or(0);
+            let insertion = row.get(j).copied().unwrap_or(0) + 1;
+            let deletion = previous + 1;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = substitution.min(insertion).min(deletion);
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod distance_tests {
+    use super::{edit_distance, edit_distance_within};
+
+    /// The suggestions as first written: every name's full distance, no shortcut.
+    #[cfg(feature = "dataset")]
+    fn reference(catalog: &crate::catalog::Catalog, name: &str) -> Vec<String> {
+        let wanted = crate::catalog::names::fold(name);
+        if wanted.is_empty() || name.len() > 200 {
+            return Vec::new();
+        }
+        let limit = (wanted.chars().count() / 4).clamp(1, 3);
+        let mut scored = Vec::new();
+        for (folded, &target) in &catalog.names {
+            let Some(entry) = catalog.target(target) else {
                 continue;
             };
             let distance = edit_distance(&wanted, folded);
@@ -1084,28 +1204,89 @@ impl Catalog {
         }
         out
     }
-}
 
-/// Levenshtein distance between two short names, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row.first().copied().unwrap_or(0);
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
+    #[cfg(feature = "dataset")]
+    #[test]
+    fn suggestions_are_those_of_the_full_comparison() {
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let mut names: Vec<String> = [
+            "B2000",
+            "H1000",
+            "nvidia h100 sxm6",
+            "MI300",
+            "mi-300x",
+            "GB 200",
+            "TPU",
+            "tpu v9",
+            "Gaudi 4",
+            "Ascend",
+            "NVIDIA Tesla K40/Intel Xeon Phi 7120P",
+            "Matrix-2000",
+            "x",
+            "ab",
+            "Blackwel",
+            "Rubin Ultra",
+            "Jülich",
+            "h100\u{e9}",
+            "a100 80 gb pcie",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        // Catalog names with a character dropped, added or changed.
+        for (folded, _) in catalog.names.iter().take(25) {
+            let mut chars: Vec<char> = folded.chars().collect();
+            names.push(chars.iter().skip(1).collect());
+            chars.push('z');
+            names.push(chars.iter().collect());
+            if let Some(c) = chars.first_mut() {
+                *c = '9';
+            }
+            names.push(chars.iter().collect());
         }
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != cb);
-            previous = row.get(j + 1).copied().unwrap_or(0);
-            let insertion = row.get(j).copied().unwrap_or(0) + 1;
-            let deletion = previous + 1;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = substitution.min(insertion).min(deletion);
+        for name in &names {
+            assert_eq!(
+                catalog.suggestions(name),
+                reference(catalog, name),
+                "{name:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_bounded_distance_is_the_distance_within_the_limit() {
+        let words = [
+            "",
+            "a",
+            "h100",
+            "h200",
+            "nvidia h100",
+            "nvidia h100 sxm",
+            "b200",
+            "gb200",
+            "mi300x",
+            "mi300a",
+            "jülich",
+            "julich",
+            "tpu v5p",
+            "tpu v5e",
+            "ascend 910b",
+        ];
+        let mut row = Vec::new();
+        for a in words {
+            let chars: Vec<char> = a.chars().collect();
+            for b in words {
+                let full = edit_distance(a, b);
+                for limit in 0..5 {
+                    let bounded = edit_distance_within(&chars, b, limit, &mut row);
+                    assert_eq!(
+                        bounded,
+                        (full <= limit).then_some(full),
+                        "{a:?} {b:?} {limit}"
+                    );
+                }
             }
         }
     }
-    row.last().copied().unwrap_or(0)
 }
 
 fn unknown(id: &str) -> Error {

@@ -8,8 +8,8 @@ use super::names::{Target, fold};
 use super::part::{Accelerator, Form, PeakFigure, RatedPower};
 use super::source::Source;
 use super::system::System;
-use crate::Error;
 use crate::units::{ComputeRate, Power};
+use crate::{Error, Result};
 
 /// Whether references to entries of the same list are checked now (adding one entry, whose
 /// references must already be there) or after the whole list is in (loading a document, whose
@@ -20,19 +20,98 @@ pub(super) enum Refs {
     Later,
 }
 
+/// A problem with one catalog entry: the kind of entry, its ID, the field, and what is wrong.
+///
+/// [`Error::InvalidCatalog`] lists every problem found, in the same shape as a registry's
+/// [`Problem`](crate::registry::Problem)s.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::{Error, catalog::{Accelerator, Catalog}};
+///
+/// let err = Catalog::new()
+///     .add_accelerator(Accelerator::superchip("acme-s0", "Acme S0", "acme", 0, 0))
+///     .unwrap_err();
+/// let Error::InvalidCatalog { problems } = &err else { panic!("{err}") };
+/// assert_eq!((problems[0].entry, problems[0].id.as_str(), problems[0].field.as_str()), ("part", "acme-s0", "gpus"));
+/// assert_eq!(problems[0].to_string(), "part acme-s0, gpus: a superchip holds at least one GPU");
+/// assert_eq!(problems.len(), 2); // and the CPUs
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The kind of entry: `"source"`, `"family"`, `"part"` or `"system"`.
+    pub entry: &'static str,
+    /// The entry's ID (a source's key).
+    pub id: String,
+    /// The field within the entry, as a path (`peak[1].rate`, `aliases[0]`).
+    pub field: String,
+    /// What is wrong, and what would be accepted.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::catalog::Problem;
+    /// let p = Problem::new("part", "acme-x1", "tdp.power", "must be positive");
+    /// assert_eq!(p.to_string(), "part acme-x1, tdp.power: must be positive");
+    /// ```
+    pub fn new(
+        entry: &'static str,
+        id: impl Into<String>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            entry,
+            id: id.into(),
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {}, {}: {}",
+            self.entry, self.id, self.field, self.message
+        )
+    }
+}
+
+/// The problems of [`Error::InvalidCatalog`], one per line: `  - part acme-x1, gpus: ...`.
+pub(crate) fn list_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  - {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `Ok` if there is no problem, else [`Error::InvalidCatalog`] with every one.
+pub(super) fn check(problems: Vec<Problem>) -> Result<()> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidCatalog { problems })
+    }
+}
+
 /// Collects the problems of one entry.
 struct Report<'a> {
+    entry: &'static str,
     id: &'a str,
-    problems: &'a mut Vec<Error>,
+    problems: &'a mut Vec<Problem>,
 }
 
 impl Report<'_> {
-    fn push(&mut self, field: impl Into<String>, reason: impl Into<String>) {
-        self.problems.push(Error::InvalidCatalog {
-            id: self.id.to_owned(),
-            field: field.into(),
-            reason: reason.into(),
-        });
+    fn push(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.problems
+            .push(Problem::new(self.entry, self.id, field, message));
     }
 }
 
@@ -46,7 +125,7 @@ impl Catalog {
         families: Vec<Family>,
         accelerators: Vec<Accelerator>,
         systems: Vec<System>,
-    ) -> (Self, Vec<Error>) {
+    ) -> (Self, Vec<Problem>) {
         let mut problems = Vec::new();
         let (old_families, old_accelerators) = (self.families.len(), self.accelerators.len());
         for source in sources {
@@ -74,8 +153,9 @@ impl Catalog {
         (self, problems)
     }
 
-    pub(super) fn check_source(&self, source: &Source, problems: &mut Vec<Error>) {
+    pub(super) fn check_source(&self, source: &Source, problems: &mut Vec<Problem>) {
         let mut report = Report {
+            entry: "source",
             id: source.key.as_str(),
             problems,
         };
@@ -89,9 +169,10 @@ impl Catalog {
         }
     }
 
-    pub(super) fn check_family(&self, family: &Family, refs: Refs, problems: &mut Vec<Error>) {
+    pub(super) fn check_family(&self, family: &Family, refs: Refs, problems: &mut Vec<Problem>) {
         let target = Target::Family(self.families.len());
         let mut report = Report {
+            entry: "family",
             id: family.id.as_str(),
             problems,
         };
@@ -112,10 +193,11 @@ impl Catalog {
         &self,
         part: &Accelerator,
         refs: Refs,
-        problems: &mut Vec<Error>,
+        problems: &mut Vec<Problem>,
     ) {
         let target = Target::Accelerator(self.accelerators.len());
         let mut report = Report {
+            entry: "part",
             id: part.id.as_str(),
             problems,
         };
@@ -171,9 +253,10 @@ impl Catalog {
         }
     }
 
-    pub(super) fn check_system(&self, system: &System, problems: &mut Vec<Error>) {
+    pub(super) fn check_system(&self, system: &System, problems: &mut Vec<Problem>) {
         let target = Target::System(self.systems.len());
         let mut report = Report {
+            entry: "system",
             id: system.id.as_str(),
             problems,
         };
@@ -204,7 +287,7 @@ impl Catalog {
     }
 
     /// A superchip's GPU part must be a GPU-form part in the catalog.
-    fn check_gpu_part(&self, part: &Accelerator, problems: &mut Vec<Error>) {
+    fn check_gpu_part(&self, part: &Accelerator, problems: &mut Vec<Problem>) {
         let Some(gpu) = part.gpu_part.as_ref().map(PartId::as_str) else {
             return;
         };
@@ -217,16 +300,13 @@ impl Catalog {
             }
             Some(_) => return,
         };
-        problems.push(Error::InvalidCatalog {
-            id: part.id.to_string(),
-            field: "gpu_part".to_owned(),
-            reason,
-        });
+        problems.push(Problem::new("part", part.id.as_str(), "gpu_part", reason));
     }
 
     /// A family's listed members must be parts in the catalog, each listed once.
-    fn check_members(&self, family: &Family, problems: &mut Vec<Error>) {
+    fn check_members(&self, family: &Family, problems: &mut Vec<Problem>) {
         let mut report = Report {
+            entry: "family",
             id: family.id.as_str(),
             problems,
         };
@@ -393,8 +473,10 @@ impl Catalog {
             .chain(aliases.iter().map(String::as_str))
         {
             let key = fold(text);
-            if !key.is_empty() {
-                self.names.entry(key).or_insert(target);
+            if !key.is_empty() && !self.names.contains_key(&key) {
+                let letters = super::names::letters(&key);
+                self.spellings.push((key.clone(), letters, target));
+                self.names.insert(key, target);
             }
         }
     }

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Accelerator, Catalog, Family, Source, System, first_problem};
+use super::validate::{Problem, check};
+use super::{Accelerator, Catalog, Family, Source, System};
 use crate::{Error, Result, json};
 
 /// The document version this crate reads and writes.
@@ -33,7 +34,7 @@ struct DocumentRef<'a> {
 
 impl CatalogDocument {
     /// `base` with the document's entries added, and every problem.
-    fn added_to(self, base: Catalog) -> (Catalog, Vec<Error>) {
+    fn added_to(self, base: Catalog) -> (Catalog, Vec<Problem>) {
         base.assembled(self.sources, self.families, self.accelerators, self.systems)
     }
 }
@@ -57,10 +58,10 @@ impl Catalog {
     /// Reads and validates a catalog document (the format of the built-in `data/catalog.json`).
     ///
     /// # Errors
-    /// [`Error::Json`] with the JSON path for malformed JSON, a bad value or an unknown field;
-    /// [`Error::UnsupportedSchemaVersion`] for a `schema_version` other than 1; otherwise the
-    /// first validation problem (an [`Error::InvalidCatalog`]). Use
-    /// [`validate_json`](Self::validate_json) to see every problem.
+    /// [`Error::Json`] with the JSON path for malformed JSON, a bad value or an unknown field
+    /// (nothing further can be checked then); [`Error::UnsupportedSchemaVersion`] for a
+    /// `schema_version` other than 1; otherwise [`Error::InvalidCatalog`] with every
+    /// validation problem at once, each naming its entry and field.
     ///
     /// # Example
     /// ```
@@ -81,6 +82,16 @@ impl Catalog {
     ///
     /// let typo = json.replace("\"tdp\"", "\"tpd\"");
     /// assert!(matches!(Catalog::from_json(&typo), Err(Error::Json { path, .. }) if path == "accelerators[0].tpd"));
+    ///
+    /// // Every validation problem at once: a dangling family, and a superchip with no GPUs
+    /// // nor CPUs.
+    /// let bad = r#"{"schema_version": 1, "accelerators": [
+    ///   {"id": "acme-x1", "name": "Acme X1", "vendor": "acme", "form": "gpu", "family": "nope"},
+    ///   {"id": "acme-x2", "name": "Acme X2", "vendor": "acme", "form": "superchip", "gpus": 0}
+    /// ]}"#;
+    /// let Err(Error::InvalidCatalog { problems }) = Catalog::from_json(bad) else { panic!() };
+    /// let fields: Vec<_> = problems.iter().map(|p| (p.id.as_str(), p.field.as_str())).collect();
+    /// assert_eq!(fields, [("acme-x1", "family"), ("acme-x2", "gpus"), ("acme-x2", "cpus")]);
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
@@ -111,35 +122,8 @@ impl Catalog {
     fn read(json: json::Input<'_>) -> Result<Self> {
         let document = read(json)?;
         let (catalog, problems) = document.added_to(Self::new());
-        first_problem(problems)?;
+        check(problems)?;
         Ok(catalog)
-    }
-
-    /// Reads a catalog document and reports every problem, not just the first.
-    ///
-    /// # Errors
-    /// A single [`Error::Json`] or [`Error::UnsupportedSchemaVersion`] if the document cannot
-    /// be read (nothing further can be checked then); otherwise every validation problem.
-    ///
-    /// # Example
-    /// ```
-    /// use sovereign_compute::catalog::Catalog;
-    ///
-    /// let json = r#"{"schema_version": 1, "accelerators": [
-    ///   {"id": "acme-x1", "name": "Acme X1", "vendor": "acme", "form": "gpu", "family": "nope"},
-    ///   {"id": "acme-x2", "name": "Acme X2", "vendor": "acme", "form": "superchip", "gpus": 0}
-    /// ]}"#;
-    /// let problems = Catalog::validate_json(json).unwrap_err();
-    /// assert_eq!(problems.len(), 3); // the family, the GPUs and the CPUs
-    /// ```
-    pub fn validate_json(json: &str) -> Result<Self, Vec<Error>> {
-        let document = read(json::Input::Str(json)).map_err(|e| vec![e])?;
-        let (catalog, problems) = document.added_to(Self::new());
-        if problems.is_empty() {
-            Ok(catalog)
-        } else {
-            Err(problems)
-        }
     }
 
     /// Adds the entries of a catalog document to this catalog; they may refer to entries
@@ -164,7 +148,7 @@ impl Catalog {
     pub fn extend_from_json(&mut self, json: &str) -> Result<()> {
         let document = read(json::Input::Str(json))?;
         let (extended, problems) = document.added_to(self.clone());
-        first_problem(problems)?;
+        check(problems)?;
         *self = extended;
         Ok(())
     }
@@ -246,9 +230,8 @@ impl Serialize for Catalog {
     }
 }
 
-/// Read as the catalog document and validated; the first problem becomes the error, so that
-/// a catalog embedded in a larger document is as valid as one from
-/// [`Catalog::from_json`].
+/// Read as the catalog document and validated; every problem is in the error, so that a
+/// catalog embedded in a larger document is as valid as one from [`Catalog::from_json`].
 impl<'de> Deserialize<'de> for Catalog {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -256,7 +239,7 @@ impl<'de> Deserialize<'de> for Catalog {
         let document = CatalogDocument::deserialize(deserializer)?;
         check_version(document.schema_version).map_err(serde::de::Error::custom)?;
         let (catalog, problems) = document.added_to(Self::new());
-        first_problem(problems).map_err(serde::de::Error::custom)?;
+        check(problems).map_err(serde::de::Error::custom)?;
         Ok(catalog)
     }
 }
@@ -341,7 +324,7 @@ impl Catalog {
     /// section says so.
     ///
     /// # Errors
-    /// The first problem of the resulting catalog, an [`Error::InvalidCatalog`] naming the
+    /// Every problem of the resulting catalog, an [`Error::InvalidCatalog`] naming each
     /// entry and field.
     pub(crate) fn from_section(section: CatalogSection, builtin: &Catalog) -> Result<Catalog> {
         let base = if section.builtin {
@@ -355,7 +338,7 @@ impl Catalog {
             section.accelerators,
             section.systems,
         );
-        first_problem(problems)?;
+        check(problems)?;
         Ok(catalog)
     }
 

@@ -9,7 +9,8 @@ use std::sync::Arc;
 use csv::StringRecord;
 
 use super::ids::IdPool;
-use super::report::{Effect, ImportReport, RowProblem, rows_error};
+use super::notes;
+use super::report::{Effect, ImportReport, RowNote, RowProblem, rows_error};
 use super::table::{Columns, Next, Row, Table};
 use super::{ImportOptions, Mode};
 use crate::catalog::{Accelerator, Catalog, Resolved};
@@ -35,6 +36,22 @@ struct Link {
     kind: LinkKind,
     column: &'static str,
     target: String,
+    /// The tagged note line the cell is kept under when it cannot be a link as written.
+    kept_as: String,
+}
+
+/// What a link cell names, once every row has been read.
+#[derive(Debug, PartialEq)]
+enum Target {
+    /// Exactly one other row.
+    One(DeploymentId),
+    /// A comma-separated list of names, each of exactly one other row: the first, and how
+    /// many there are.
+    List(DeploymentId, usize),
+    /// No row, nor any row by a close name: a row the table does not have.
+    Absent,
+    /// Not a link that can be made: the reason, for a problem.
+    Invalid(String),
 }
 
 /// A deployment and the row it came from.
@@ -83,6 +100,7 @@ pub(super) fn import<R: io::Read, L>(
             Next::Record(number, record) => {
                 let mut row = Row::new(number, &record, table.columns());
                 let deployment = read_row(&mut row, &mut assembly, &layout)?;
+                assembly.notes.extend(row.notes);
                 assembly.add(number, &record, row.problems, deployment);
             }
         }
@@ -106,6 +124,7 @@ pub(super) struct Assembly {
     entries: Vec<Entry>,
     links: Vec<Link>,
     problems: Vec<RowProblem>,
+    notes: Vec<RowNote>,
 }
 
 /// Folds a name for matching links: case and runs of white space do not matter.
@@ -140,6 +159,7 @@ impl Assembly {
             entries: Vec::new(),
             links: Vec::new(),
             problems: Vec::new(),
+            notes: Vec::new(),
         })
     }
 
@@ -161,14 +181,31 @@ impl Assembly {
         Citation::new(self.dataset.clone())
     }
 
-    /// The catalog entry a chip name resolves to: a part, a system, or a family ("NVIDIA
-    /// A100", which leaves the part open); a name the catalog does not have stays as written.
-    pub(super) fn hardware(&self, name: &str) -> HardwareRef {
+    /// The catalog entry the chip name in `column` resolves to: a part, a system, or a family
+    /// ("NVIDIA A100", which leaves the part open). A name the catalog does not have is
+    /// reported (with the catalog's close names, if any) and kept as written, as unlisted
+    /// hardware; a strict import fails on it.
+    pub(super) fn hardware(&self, row: &mut Row<'_>, column: &str, name: &str) -> HardwareRef {
         match self.catalog.resolve(name) {
             Ok(Resolved::Accelerator(a)) => HardwareRef::Part(a.id.clone()),
             Ok(Resolved::System(s)) => HardwareRef::System(s.id.clone()),
             Ok(Resolved::Family(f)) => HardwareRef::Family(f.id.clone()),
-            Err(_) => HardwareRef::Unlisted(name.to_owned()),
+            Err(e) => {
+                let hint = match &e {
+                    Error::UnknownPart { suggestions, .. } if !suggestions.is_empty() => {
+                        format!(" (did you mean {}?)", suggestions.join(", or "))
+                    }
+                    _ => String::new(),
+                };
+                row.report(
+                    column,
+                    format!(
+                        "unknown chip: not an ID, name or alias in the catalog{hint}; kept as unlisted hardware, whose count counts but which gives no compute or power; to resolve it, import with a catalog that has it (ImportOptions::with_catalog)"
+                    ),
+                    Effect::KeptAsWritten,
+                );
+                HardwareRef::Unlisted(name.to_owned())
+            }
         }
     }
 
@@ -239,6 +276,7 @@ impl Assembly {
         kind: LinkKind,
         column: &'static str,
         target: &str,
+        kept_as: String,
     ) {
         self.links.push(Link {
             row,
@@ -246,6 +284,7 @@ impl Assembly {
             kind,
             column,
             target: target.to_owned(),
+            kept_as,
         });
     }
 
@@ -293,9 +332,11 @@ impl Assembly {
             .map(|e| (e.row, e.deployment.id.clone()))
             .collect();
         let registry = self.builder().build()?;
+        self.notes.sort_by_key(|n| n.row);
         Ok(ImportReport {
             registry,
             problems: self.problems,
+            notes: self.notes,
             rows,
         })
     }
@@ -314,13 +355,22 @@ impl Assembly {
         b
     }
 
+    /// Resolves each link by name. A cell that names one other row becomes the link. One
+    /// that lists several such rows ("A,B") links to the first and is kept as written in a
+    /// tagged note line; one that names no row (nor one by a close name, which would be a
+    /// typo) is a row the table does not have: it is kept as written, with no link. Both
+    /// make a note, not a problem. A name that several rows have, the row itself, or a close
+    /// name of another row is a problem, and the link is dropped.
     fn resolve_links(&mut self) {
-        let mut by_name: HashMap<String, Vec<DeploymentId>> = HashMap::new();
+        let mut by_name: HashMap<String, Names> = HashMap::new();
         for e in &self.entries {
-            by_name
+            let names = by_name
                 .entry(fold(&e.deployment.name))
-                .or_default()
-                .push(e.deployment.id.clone());
+                .or_insert_with(|| Names {
+                    written: e.deployment.name.clone(),
+                    ids: Vec::new(),
+                });
+            names.ids.push(e.deployment.id.clone());
         }
         let index: HashMap<DeploymentId, usize> = self
             .entries
@@ -329,33 +379,49 @@ impl Assembly {
             .map(|(i, e)| (e.deployment.id.clone(), i))
             .collect();
         for link in std::mem::take(&mut self.links) {
-            let found = by_name
-                .get(&fold(&link.target))
-                .map_or(&[][..], Vec::as_slice);
-            let target = match found {
-                [one] if *one == link.from => Err("a row cannot link to itself".to_owned()),
-                [one] => Ok(one.clone()),
-                [] => Err("no imported row has this name; the link is dropped".to_owned()),
-                many => Err(format!(
-                    "{} rows have this name, so the link is ambiguous and is dropped",
-                    many.len()
-                )),
+            let target = link_target(&by_name, &link);
+            let Some(entry) = index.get(&link.from).and_then(|&i| self.entries.get_mut(i)) else {
+                // The linking row itself was not imported: its problem is already reported.
+                continue;
             };
-            let entry = index.get(&link.from).and_then(|&i| self.entries.get_mut(i));
-            match (target, entry) {
-                (Ok(to), Some(entry)) => match link.kind {
-                    LinkKind::SupersededBy => entry.deployment.superseded_by = Some(to),
-                    LinkKind::DuplicateOf => entry.deployment.duplicate_of = Some(to),
-                },
-                (Err(message), _) => self.problems.push(RowProblem::new(
+            let slot = match link.kind {
+                LinkKind::SupersededBy => &mut entry.deployment.superseded_by,
+                LinkKind::DuplicateOf => &mut entry.deployment.duplicate_of,
+            };
+            let kept = |entry: &mut Entry| {
+                let note = entry.deployment.note.take();
+                entry.deployment.note =
+                    notes::with_tag(note.as_deref(), &link.kept_as, &link.target);
+            };
+            let note = |read_as: String, message: String| {
+                RowNote::new(link.row, link.column, link.target.clone(), read_as, message)
+            };
+            match target {
+                Target::One(to) => *slot = Some(to),
+                Target::List(first, n) => {
+                    *slot = Some(first.clone());
+                    kept(entry);
+                    self.notes.push(note(
+                        format!("a link to {first}"),
+                        format!(
+                            "the cell names {n} rows and a deployment links to one; the link goes to the first, and the cell is kept as written in the deployment's note"
+                        ),
+                    ));
+                }
+                Target::Absent => {
+                    kept(entry);
+                    self.notes.push(note(
+                        "no link".to_owned(),
+                        "no row of the table has this name, nor a close one: the row it names is not in the table, so this one counts in totals; the cell is kept as written in the deployment's note".to_owned(),
+                    ));
+                }
+                Target::Invalid(message) => self.problems.push(RowProblem::new(
                     link.row,
                     link.column,
                     link.target,
                     message,
                     Effect::CellIgnored,
                 )),
-                // The linking row itself was not imported: its problem is already reported.
-                (Ok(_), None) => {}
             }
         }
     }
@@ -440,4 +506,62 @@ fn cited(d: &Deployment) -> impl Iterator<Item = &SourceId> {
         p.sources.iter().chain(figures)
     });
     d.sources.iter().chain(phases).map(|c| &c.source)
+}
+
+/// The rows a folded name finds, and the name as the first of them writes it.
+#[derive(Debug)]
+struct Names {
+    written: String,
+    ids: Vec<DeploymentId>,
+}
+
+/// What a link cell names (see [`Assembly::resolve_links`]).
+fn link_target(by_name: &HashMap<String, Names>, link: &Link) -> Target {
+    let one = |name: &str| match by_name.get(&fold(name)).map(|n| n.ids.as_slice()) {
+        Some([one]) if *one == link.from => Err("a row cannot link to itself".to_owned()),
+        Some([one]) => Ok(Some(one.clone())),
+        Some(many) if many.len() > 1 => Err(format!(
+            "{} rows have this name, so the link is ambiguous and is dropped",
+            many.len()
+        )),
+        _ => Ok(None),
+    };
+    match one(&link.target) {
+        Ok(Some(id)) => return Target::One(id),
+        Err(message) => return Target::Invalid(message),
+        Ok(None) => {}
+    }
+    let parts: Vec<&str> = link.target.split(',').map(str::trim).collect();
+    if parts.len() > 1 && parts.iter().all(|p| !p.is_empty()) {
+        let ids: Vec<_> = parts.iter().map(|p| one(p)).collect();
+        if let Some(Ok(Some(first))) = ids.first()
+            && ids.iter().all(|id| matches!(id, Ok(Some(_))))
+        {
+            return Target::List(first.clone(), ids.len());
+        }
+    }
+    // A close name is likely a typo of it: a problem, with the names it may mean.
+    let wanted: Vec<char> = fold(&link.target).chars().collect();
+    let limit = (wanted.len() / 4).clamp(1, 3);
+    let mut row = Vec::new();
+    let mut close: Vec<(usize, &str)> = by_name
+        .iter()
+        .filter_map(|(name, names)| {
+            crate::catalog::resolve::edit_distance_within(&wanted, name, limit, &mut row)
+                .map(|distance| (distance, names.written.as_str()))
+        })
+        .collect();
+    if close.is_empty() {
+        return Target::Absent;
+    }
+    close.sort_unstable();
+    let names: Vec<String> = close
+        .iter()
+        .take(3)
+        .map(|(_, n)| format!("{n:?}"))
+        .collect();
+    Target::Invalid(format!(
+        "no imported row has this name (did you mean {}? names are compared with case and spacing folded); the link is dropped",
+        names.join(", or ")
+    ))
 }

@@ -6,7 +6,10 @@
 //! problem met on the way, each with its row number and column ([`ImportReport`],
 //! [`RowProblem`]). The caller chooses what a problem does ([`Mode`]): fail the import
 //! (strict, the default) or leave out the cell or row and import the rest (lenient). A row
-//! that cannot be read is always reported, never passed over in silence.
+//! that cannot be read is always reported, never passed over in silence. A cell read as
+//! something it does not literally say (a count with float noise, `30000.000000000004`, read
+//! as 30,000) is not a problem but a [`RowNote`], in [`ImportReport::notes`]: it never fails
+//! a strict import.
 //!
 //! Writing goes the other way: [`epoch::write`], [`top500::write`], and [`flat::write`], a
 //! one-row-per-phase table with units in its column names for spreadsheets. Each returns the
@@ -39,18 +42,18 @@
 //! | --- | --- | --- |
 //! | `Name` | deployment name and ID | required; `-2`, `-3` for names that slug alike |
 //! | `Status` | phase status | Existing → operational, Planned → planned, Decommissioned → decommissioned; the crate's own status words are read too; required |
-//! | `Country` | host country | Epoch AI's ISO English names ("Korea (Republic of)") through [`Country::parse`](crate::Country::parse); required |
+//! | `Country` | host country | Epoch AI's ISO English names ("Korea (Republic of)") through [`Country::parse`](crate::Country::parse); an empty cell (85 rows of the 2025 table, the EU AI Gigafactories among them) is an unknown host: the row is imported, grouped under [`Group::Unknown`](crate::analysis::Group::Unknown) and never counted in a country's total; a cell that names no country is reported and the host is unknown; the column is required |
 //! | `Owner` | organisation in the owner role | ID from the slugged name, shared between rows that spell it exactly alike; kind from the first sector `Sector` names (industry → enterprise, government → government body, academia or research → research centre; enterprise when none) |
 //! | `GPU Supplier (primary)`, `GPU supplier (secondary)` | organisations in the hardware-vendor role | |
 //! | `Location` | site name | |
 //! | `First Operational Date`, `First Operational Date Note` | phase online date | at the precision the note gives back: a date it names that contains the stored day ("Planned H2 2026"), else the words quarter, half, month, year ("Year only"); a row without a date takes the one date its note names ("Planned 2027") |
-//! | `Decommissioned Date (if applicable)` | phase end date | only on a decommissioned row; a decommissioned row without it is left out (the registry needs an end date) |
-//! | `Chip type (primary)`, `Chip quantity (primary)`, and secondary | hardware lines | names through the catalog's aliases to a part, a system or a family (a family name such as "NVIDIA A100" leaves the part open), else kept as written (unlisted); quantities exact, in GPUs, as Epoch AI counts them: "NVIDIA GB200" 1,000 is 1,000 GPUs, that is 500 superchips, and the catalog converts through the superchip's two GPUs |
+//! | `Decommissioned Date (if applicable)` | phase end date | only on a decommissioned row; a decommissioned row without it has an unknown end |
+//! | `Chip type (primary)`, `Chip quantity (primary)`, and secondary | hardware lines | names through the catalog's aliases to a part, a system or a family (a family name such as "NVIDIA A100" leaves the part open); a name the catalog does not have is a problem ([`Effect::KeptAsWritten`]: kept as unlisted hardware, with the catalog's close names in the message); a quantity without a chip type is unlisted hardware named `AI chips (type not stated)`; quantities exact, in GPUs, as Epoch AI counts them: "NVIDIA GB200" 1,000 is 1,000 GPUs, that is 500 superchips, and the catalog converts through the superchip's two GPUs; a quantity within float noise of a whole number is read as it, with a [note](RowNote) |
 //! | `16-bit OP/s`, `8-bit OP/s`, `32-bit OP/s` | phase stated compute | the first given of 16, 8, 32-bit, as an assumed dense theoretical peak: 16-bit as BF16 (Epoch AI's figure is the FP16/BF16 tensor peak, equal on the parts it lists); 8-bit as INT8 where the catalog's parts have no FP8 (A100, MI250X), FP8 otherwise; 32-bit as FP32. The other figures are kept in the compute's note |
 //! | `Power Capacity (MW)` | phase power | facility capacity; else the reported, else the calculated column; those two are kept in the power's note |
 //! | `Source 1`–`Source 5` | sources (ID `src-<slug of URL>`, shared between rows) and deployment citations | |
 //! | `Quote` | quote of the citation of `Source 1` (of the table when there is none) | |
-//! | `Superseded by`, `Possible Duplicate Of` | [`superseded_by`](crate::model::Deployment::superseded_by), [`duplicate_of`](crate::model::Deployment::duplicate_of) | by name, once every row is read, so that totals count each cluster once; a name no row has, or several have, is reported and the link dropped |
+//! | `Superseded by`, `Possible Duplicate Of` | [`superseded_by`](crate::model::Deployment::superseded_by), [`duplicate_of`](crate::model::Deployment::duplicate_of) | by name (case and spacing folded), once every row is read, so that totals count each cluster once. A list of names of rows ("A,B") links to the first; a name of no row and close to none names a cluster the table does not have: no link, so the row counts. Both keep the cell as written in the deployment's note (written back on export) and make a [note](RowNote). A name several rows have, the row's own, or one close to a row's name (a typo, "did you mean" in the message) is a problem, and the link is dropped |
 //! | `Note` | deployment note (free text) | |
 //! | `Certainty` | phase [`certainty`](crate::model::Phase::certainty) | Confirmed, Likely, Unlikely; an empty cell is confirmed (the default); another word is reported and read as confirmed |
 //! | `Certainty Note` | phase note, tagged line | |
@@ -79,7 +82,7 @@
 //! | `Rmax [TFlop/s]` (`Rmax [GFlop/s]`, `Rmax` in GFlop/s) | phase stated compute, FP64 dense, [HPL](crate::units::Basis::Hpl) basis, stated | required column |
 //! | `Rpeak [TFlop/s]` (`Rpeak [GFlop/s]`, `Rpeak`) | kept in the compute's note, read with [`top500::rpeak`] | the stated compute, FP64 dense peak, when Rmax is empty |
 //! | `Power (kW)` (`Power`) | phase power, marked as the benchmark draw | not facility capacity |
-//! | `Accelerator/Co-Processor` | hardware line with an unknown count | through the catalog's aliases to a part, system or family, else as written; `None` gives no line |
+//! | `Accelerator/Co-Processor` | hardware line with an unknown count | through the catalog's aliases to a part, system or family; a name the catalog does not have is a problem ([`Effect::KeptAsWritten`]: kept as unlisted hardware); `None` gives no line |
 //! | `Energy Efficiency [GFlops/Watts]` (any spelling) | not read | derived; written as Rmax over power |
 //! | every other column (`Rank`, `Computer`, `Segment`, `Total Cores`, `HPCG [TFlop/s]`, `Interconnect`, `Site ID`, ...) | deployment note, tagged lines | read `Rank` with [`top500::rank`] |
 //!
@@ -110,7 +113,7 @@ pub mod top500;
 use std::sync::Arc;
 
 pub(crate) use report::list_rows;
-pub use report::{Effect, Export, ImportReport, Mode, RowProblem};
+pub use report::{Effect, Export, ImportReport, Mode, RowNote, RowProblem};
 
 use crate::Result;
 use crate::catalog::Catalog;
@@ -120,7 +123,8 @@ use crate::model::Source;
 /// source the rows cite.
 ///
 /// The default is strict, the built-in catalog (feature `dataset`; an empty one without it,
-/// so every chip is kept as written), and the table's own source.
+/// so that every chip name is a problem, kept as written by a lenient import), and the
+/// table's own source.
 ///
 /// # Example
 /// ```
@@ -200,9 +204,12 @@ impl ImportOptions {
     /// use sovereign_compute::model::HardwareRef;
     ///
     /// let csv = "Name,Status,Country,Chip type (primary)\nX,Planned,France,NVIDIA H100 SXM5 80GB\n";
-    /// let report = epoch::read(csv.as_bytes(), &ImportOptions::new().with_catalog(Catalog::new()))?;
+    /// let empty = ImportOptions::new().with_catalog(Catalog::new());
+    /// assert!(epoch::read(csv.as_bytes(), &empty).is_err()); // strict: a chip it does not know
+    /// let report = epoch::read(csv.as_bytes(), &empty.lenient())?;
     /// let line = &report.registry.deployments()[0].phases[0].hardware[0];
     /// assert_eq!(line.hardware, HardwareRef::Unlisted("NVIDIA H100 SXM5 80GB".into()));
+    /// assert_eq!(report.problems[0].column, "Chip type (primary)");
     /// # Ok::<(), sovereign_compute::Error>(())
     /// ```
     pub fn with_catalog(mut self, catalog: impl Into<Arc<Catalog>>) -> Self {

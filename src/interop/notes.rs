@@ -73,6 +73,19 @@ pub(super) fn compose<'a>(
     (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
+/// `note` with the tagged line `key: value` added, or replacing a line of that key.
+pub(super) fn with_tag(note: Option<&str>, key: &str, value: &str) -> Option<String> {
+    let prefix = format!("{key}: ");
+    let lines: Vec<String> = note
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.starts_with(&prefix))
+        .map(str::to_owned)
+        .chain([format!("{prefix}{}", escape(value))])
+        .collect();
+    Some(lines.join("\n"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

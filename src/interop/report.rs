@@ -49,6 +49,11 @@ pub enum Effect {
     /// value (multiplying by the unit skips it), so the nearest was written; it reads back a
     /// unit in the last place or so away. The problem's value says what was written.
     WrittenNearest,
+    /// On import, the cell's value was kept as written, without what the crate would have
+    /// made of it: a chip name the catalog does not resolve becomes
+    /// [unlisted](crate::model::HardwareRef::Unlisted) hardware, so its count is kept but no
+    /// compute or power is derived from it.
+    KeptAsWritten,
 }
 
 impl fmt::Display for Effect {
@@ -58,6 +63,7 @@ impl fmt::Display for Effect {
             Effect::RowSkipped => "row not imported",
             Effect::TableRejected => "table not read",
             Effect::WrittenNearest => "nearest value written",
+            Effect::KeptAsWritten => "kept as written",
         })
     }
 }
@@ -124,6 +130,85 @@ impl fmt::Display for RowProblem {
     }
 }
 
+/// A reading of a cell that an import made and wants the caller to know of, without it being
+/// a problem: the value was read as something it does not literally say.
+///
+/// Notes never make an import fail, in [strict](Mode::Strict) mode either: they are in
+/// [`ImportReport::notes`], apart from the [problems](ImportReport::problems). Today one
+/// reading makes a note: a count within float noise of a whole number
+/// (`"30000.000000000004"`, relative difference below 10⁻⁹, as spreadsheet exports write
+/// sums of fractions) is read as that whole number.
+///
+/// `row` is numbered as in [`RowProblem`]: the header is row 1.
+///
+/// # Example
+/// ```
+/// use sovereign_compute::interop::{ImportOptions, RowNote, epoch};
+///
+/// let csv = "Name,Status,Country,Chip type (primary),Chip quantity (primary)\n\
+///            X,Existing,France,NVIDIA H100 SXM5 80GB,30000.000000000004\n";
+/// let report = epoch::read(csv.as_bytes(), &ImportOptions::new())?; // strict, and it succeeds
+/// let line = &report.registry.deployments()[0].phases[0].hardware[0];
+/// assert_eq!(line.count.value.to_string(), "30,000 GPUs");
+/// assert!(report.problems.is_empty());
+/// let note: &RowNote = &report.notes[0];
+/// assert_eq!((note.row, note.column.as_str(), note.read_as.as_str()), (2, "Chip quantity (primary)", "30000"));
+/// assert_eq!(
+///     note.to_string(),
+///     "row 2, Chip quantity (primary) \"30000.000000000004\": read as 30000: within float noise of a whole number (relative difference 1.2e-16, below 1e-9)"
+/// );
+/// # Ok::<(), sovereign_compute::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowNote {
+    /// The row number; the header is row 1.
+    pub row: usize,
+    /// The column, as the table's header names it.
+    pub column: String,
+    /// The cell's value as written.
+    pub value: String,
+    /// What the cell was read as.
+    pub read_as: String,
+    /// Why it was read so.
+    pub message: String,
+}
+
+impl RowNote {
+    /// A note.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::interop::RowNote;
+    /// let n = RowNote::new(5, "Chip quantity (primary)", "50000.00000000001", "50000", "within float noise of a whole number");
+    /// assert_eq!(n.read_as, "50000");
+    /// ```
+    pub fn new(
+        row: usize,
+        column: impl Into<String>,
+        value: impl Into<String>,
+        read_as: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            row,
+            column: column.into(),
+            value: value.into(),
+            read_as: read_as.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for RowNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "row {}, {} {:?}: read as {}: {}",
+            self.row, self.column, self.value, self.read_as, self.message
+        )
+    }
+}
+
 /// The error a strict import returns: [`Error::Table`] with every problem.
 pub(super) fn rows_error(problems: &[RowProblem]) -> Error {
     Error::Table {
@@ -167,8 +252,8 @@ pub(crate) fn list_rows(problems: &[RowProblem]) -> String {
         .join("\n")
 }
 
-/// The result of an import: the validated registry, the problems found, and which row each
-/// deployment came from.
+/// The result of an import: the validated registry, the problems found, the notes made, and
+/// which row each deployment came from.
 ///
 /// # Example
 /// ```
@@ -190,6 +275,9 @@ pub struct ImportReport {
     pub registry: Registry,
     /// Every problem found, in row order; empty after a strict import.
     pub problems: Vec<RowProblem>,
+    /// Every cell read as something it does not literally say ([`RowNote`]), in row order.
+    /// Notes are not problems: a strict import keeps them here and succeeds.
+    pub notes: Vec<RowNote>,
     /// The row each imported deployment came from, in row order.
     pub rows: Vec<(usize, DeploymentId)>,
 }

@@ -6,7 +6,7 @@ use std::io;
 
 use csv::StringRecord;
 
-use super::report::{Effect, RowProblem, table_error};
+use super::report::{Effect, RowNote, RowProblem, table_error};
 use crate::{Country, Result};
 
 /// Folds a header for lookup: case, surrounding white space and a byte-order mark do not
@@ -157,6 +157,7 @@ pub(super) struct Row<'a> {
     record: &'a StringRecord,
     columns: &'a Columns,
     pub(super) problems: Vec<RowProblem>,
+    pub(super) notes: Vec<RowNote>,
 }
 
 impl<'a> Row<'a> {
@@ -166,6 +167,7 @@ impl<'a> Row<'a> {
             record,
             columns,
             problems: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -174,7 +176,7 @@ impl<'a> Row<'a> {
         self.columns.cell(self.record, column)
     }
 
-    fn report(&mut self, column: &str, message: impl Into<String>, effect: Effect) {
+    pub(super) fn report(&mut self, column: &str, message: impl Into<String>, effect: Effect) {
         let value = self.cell(column).unwrap_or_default();
         self.problems
             .push(RowProblem::new(self.number, column, value, message, effect));
@@ -201,7 +203,8 @@ impl<'a> Row<'a> {
         self.report(column, message, Effect::RowSkipped);
     }
 
-    /// The country a cell names; an empty or unknown one keeps the row out.
+    /// The country a cell names, for a table that states one on every row: an empty or
+    /// unknown one keeps the row out.
     pub(super) fn country(&mut self, column: &str) -> Option<Country> {
         match self.cell(column).map(Country::parse) {
             Some(Ok(country)) => Some(country),
@@ -211,6 +214,18 @@ impl<'a> Row<'a> {
             }
             None => {
                 self.skip(column, "a row needs a country");
+                None
+            }
+        }
+    }
+
+    /// The country a cell names, where a row may state none: an empty cell is an unknown
+    /// country, and so is one that names no country (reported, the cell ignored).
+    pub(super) fn optional_country(&mut self, column: &str) -> Option<Country> {
+        match self.cell(column).map(Country::parse)? {
+            Ok(country) => Some(country),
+            Err(e) => {
+                self.ignore(column, format!("{e}; the country is unknown"));
                 None
             }
         }
@@ -230,7 +245,8 @@ impl<'a> Row<'a> {
 
     /// A whole, non-negative number; anything else is reported and gives `None`. Digits
     /// (with thousands separators) are read exactly; other notations (`1.2e4`, `1000.0`) only
-    /// below 2^53, where an `f64` still holds every whole number.
+    /// below 2^53, where an `f64` still holds every whole number. A number within float noise
+    /// of a whole number ([`FLOAT_NOISE`]) is read as it, with a note.
     pub(super) fn count(&mut self, column: &str) -> Option<u64> {
         let cell = self.cell(column)?;
         let digits = if is_grouped(cell) {
@@ -244,17 +260,44 @@ impl<'a> Row<'a> {
         let x = self.number(column)?;
         // Below 2^53 an f64 holds every whole number exactly; at and above it, "…993.0" may
         // already have been rounded.
-        if x.fract() == 0.0 && x < 9_007_199_254_740_992.0 {
-            Some(x as u64)
+        let whole = x.round();
+        if whole >= 9_007_199_254_740_992.0 {
+            self.ignore(
+                column,
+                "a count from 2^53 up must be written in plain digits: with a decimal point or an exponent it may already have been rounded",
+            );
+            return None;
+        }
+        if x == whole {
+            return Some(whole as u64);
+        }
+        // Float noise: a sum of fractions written with every digit ("30000.000000000004").
+        let relative = (x - whole).abs() / whole;
+        if whole >= 1.0 && relative < FLOAT_NOISE {
+            let n = whole as u64;
+            self.notes.push(RowNote::new(
+                self.number,
+                column,
+                cell,
+                n.to_string(),
+                format!(
+                    "within float noise of a whole number (relative difference {relative:.1e}, below {FLOAT_NOISE:e})"
+                ),
+            ));
+            Some(n)
         } else {
             self.ignore(
                 column,
-                "a count must be a whole number; write counts from 2^53 up in plain digits",
+                "a count must be a whole number; a value within a relative 1e-9 of one (float noise) is read as it",
             );
             None
         }
     }
 }
+
+/// The largest relative difference from a whole number that a count may have and still be
+/// read as that number: float noise of a spreadsheet export, not a fraction anyone meant.
+pub(super) const FLOAT_NOISE: f64 = 1e-9;
 
 /// Reads a finite, non-negative number: `1234.5`, `2.33e+19`, or with thousands separators
 /// (`1,234,567.5`) as some exports write them.

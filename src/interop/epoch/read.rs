@@ -31,12 +31,17 @@ fn default_source() -> Result<Source> {
 /// fewer columns or in another order read too; `Name`, `Status` and `Country` are required.
 /// See the [module docs of `interop`](crate::interop) for what each column becomes.
 ///
-/// A row is left out (and reported) when it has no name, an unknown status or country, a
-/// shifted number of cells, or when the registry's checks reject it (a decommissioned
-/// cluster with no decommissioned date, dates out of order). An existing cluster with no
-/// first operational date is imported with its online date unknown. A cell that cannot be
-/// read (a number, a date, a link to no row) is reported and left out of an
-/// otherwise imported row.
+/// A row is left out (and reported) when it has no name, an unknown status, a shifted number
+/// of cells, or when the registry's checks reject it (dates out of order). A row with no
+/// country is imported with its host unknown (grouped under
+/// [`Group::Unknown`](crate::analysis::Group::Unknown), never counted in a country's total);
+/// an existing cluster with no first operational date, with its online date unknown; a
+/// decommissioned one with no decommissioned date, with its end unknown. A cell that cannot
+/// be read (a number, a date, a country, a link to no row) is reported and left out of an
+/// otherwise imported row. A chip name the catalog does not resolve is reported and kept as
+/// unlisted hardware ([`Effect::KeptAsWritten`](crate::interop::Effect::KeptAsWritten)). A
+/// count within float noise of a whole number (`30000.000000000004`) is read as that number,
+/// with a [note](crate::interop::RowNote), which is not a problem.
 ///
 /// # Errors
 /// [`Error::Table`](crate::Error::Table): a missing required column or an I/O error (one
@@ -49,13 +54,15 @@ fn default_source() -> Result<Source> {
 ///
 /// let csv = "Name,Status,Country,First Operational Date\n\
 ///            A,Existing,France,2024-05-15\n\
-///            B,Existing,Atlantis,2024-05-15\n";
+///            B,Existing,,2024-05-15\n\
+///            C,Rumoured,France,2024-05-15\n";
 /// assert!(epoch::read(csv.as_bytes(), &ImportOptions::new()).is_err()); // strict
 ///
 /// let report = epoch::read(csv.as_bytes(), &ImportOptions::new().lenient())?;
-/// assert_eq!(report.registry.deployments().len(), 1);
+/// assert_eq!(report.registry.deployments().len(), 2);
+/// assert_eq!(report.registry.deployments()[1].host, None); // B: no country, imported
 /// let problem = &report.problems[0];
-/// assert_eq!((problem.row, problem.column.as_str(), problem.effect), (3, "Country", Effect::RowSkipped));
+/// assert_eq!((problem.row, problem.column.as_str(), problem.effect), (4, "Status", Effect::RowSkipped));
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 pub fn read<R: io::Read>(reader: R, options: &ImportOptions) -> Result<ImportReport> {
@@ -83,9 +90,8 @@ fn read_row(row: &mut Row<'_>, a: &mut Assembly) -> Result<Option<Deployment>> {
     let Some(status) = status(row) else {
         return Ok(None);
     };
-    let Some(host) = row.country(COUNTRY) else {
-        return Ok(None);
-    };
+    // No country stated: the host is unknown, and the row is imported all the same.
+    let host = row.optional_country(COUNTRY);
     let id = a.deployment_id(row.number, "epoch-", name)?;
     let mut d = Deployment::new(id, name, host);
     d.site = row.cell(LOCATION).map(|l| Site {
@@ -102,7 +108,14 @@ fn read_row(row: &mut Row<'_>, a: &mut Assembly) -> Result<Option<Deployment>> {
         (DUPLICATE_OF, LinkKind::DuplicateOf),
     ] {
         if let Some(target) = row.cell(column) {
-            a.link(row.number, &d.id, kind, column, target);
+            a.link(
+                row.number,
+                &d.id,
+                kind,
+                column,
+                target,
+                notes::key(TABLE, column),
+            );
         }
     }
     Ok(Some(d))
@@ -285,10 +298,10 @@ fn chips(row: &mut Row<'_>, a: &Assembly) -> Vec<HardwareLine> {
         }
         // A count without a chip type is still a count of chips: kept, as unlisted hardware
         // named for what the table says of it.
-        let hardware = name.map_or_else(
-            || HardwareRef::Unlisted(UNSTATED_CHIP.to_owned()),
-            |n| a.hardware(n),
-        );
+        let hardware = match name {
+            Some(n) => a.hardware(row, chip, n),
+            None => HardwareRef::Unlisted(UNSTATED_CHIP.to_owned()),
+        };
         let count = row.count(quantity).map_or_else(Estimate::unknown, |n| {
             Estimate::exact(AcceleratorCount::gpus(n))
         });

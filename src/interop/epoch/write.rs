@@ -5,6 +5,7 @@ use super::{
     DEPLOYMENT_TAGS, H100_MAX_OPS, HEADER, PERFORMANCE, POWER_TAGS, TABLE, TABLE_URL, date,
 };
 use crate::Result;
+use crate::interop::assemble::fold;
 use crate::interop::export::{
     RowNames, hardware_names, kept, line_gpus, organisation_names, organisations, phase_at,
     row_name, site,
@@ -345,16 +346,27 @@ fn performance(p: &Phase, sheet: &mut Sheet) -> Cells {
 }
 
 /// The names of the deployments this one is superseded by or possibly duplicates; a link
-/// whose name would not find exactly one row is left out and reported.
+/// whose name would not find exactly one row is left out and reported. A cell an import kept
+/// as written (a list of names, or a name no row had) is written back as it was, while it
+/// still agrees with the link: no link, or a link to the first name of the list.
 fn links(registry: &Registry, names: &RowNames, d: &Deployment, sheet: &mut Sheet) -> Cells {
     let mut cells = Vec::new();
     for (column, link) in [
         (SUPERSEDED_BY, &d.superseded_by),
         (DUPLICATE_OF, &d.duplicate_of),
     ] {
-        let Some(target) = link else { continue };
+        let kept = notes::tag(d.note.as_deref(), &notes::key(TABLE, column));
+        let Some(target) = link else {
+            cells.extend(kept.map(|k| (column, k)));
+            continue;
+        };
         match names.link(registry, target) {
-            Ok(name) => cells.push((column, name)),
+            Ok(name) => {
+                let first = |k: &String| {
+                    k.split(',').next().map(fold) == Some(fold(&name)) && k.contains(',')
+                };
+                cells.push((column, kept.filter(first).unwrap_or(name)));
+            }
             Err(message) => sheet.left_out(column, target.as_str(), &message),
         }
     }

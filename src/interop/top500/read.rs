@@ -171,9 +171,10 @@ fn phase(row: &mut Row<'_>, a: &Assembly, layout: &Layout) -> Phase {
         let count = Sourced::new(Estimate::unknown())
             .with_citation(a.dataset())
             .with_note("TOP500 gives no accelerator count");
-        phase
-            .hardware
-            .push(HardwareLine::new(a.hardware(accelerator), count));
+        phase.hardware.push(HardwareLine::new(
+            a.hardware(row, ACCELERATOR, accelerator),
+            count,
+        ));
     }
     phase.compute = compute(row, a, layout).map(Box::new);
     phase.power = power(row, a, layout).map(Box::new);
