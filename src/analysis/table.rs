@@ -572,11 +572,11 @@ impl<M: Measure> Table<M> {
     /// use sovereign_compute::Country;
     /// use sovereign_compute::units::ComputeFormat;
     /// let phase = Phase::new("p1", Status::Planned)
-    ///     .with_hardware_line(HardwareLine::new(HardwareRef::Unlisted("GPU".into()), Sourced::new(Estimate::parse("4,000 GPUs")?)))
-    ///     .with_compute(StatedCompute {
-    ///         rate: Sourced::new(Estimate::parse("20 EFLOP/s")?),
-    ///         format: FormatReading::Stated(ComputeFormat::peak(Precision::Fp8, Sparsity::Dense)),
-    ///     });
+    ///     .with_hardware(HardwareRef::Unlisted("GPU".into()), "4,000 GPUs")
+    ///     .with_compute(StatedCompute::new(
+    ///         Sourced::new(Estimate::parse("20 EFLOP/s")?),
+    ///         FormatReading::Stated(ComputeFormat::peak(Precision::Fp8, Sparsity::Dense)),
+    ///     ));
     /// let registry = Registry::builder()
     ///     .deployment(Deployment::new("fr-a", "A", Country::FR).with_phase(phase))
     ///     .build()?;
