@@ -58,12 +58,20 @@ fn patch_tiny_numbers(json: &[u8]) -> Option<Vec<u8>> {
     let (mut i, mut in_string) = (0, false);
     while let Some(&b) = json.get(i) {
         if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' => in_string = false,
-                _ => {}
+            // Straight to the next quote or backslash.
+            let skip = json
+                .get(i..)
+                .and_then(|rest| rest.iter().position(|&c| c == b'"' || c == b'\\'))
+                .unwrap_or(json.len() - i);
+            i += skip;
+            match json.get(i) {
+                Some(b'\\') => i += 2,
+                Some(_) => {
+                    in_string = false;
+                    i += 1;
+                }
+                None => {}
             }
-            i += 1;
         } else if b == b'"' {
             in_string = true;
             i += 1;
@@ -72,13 +80,17 @@ fn patch_tiny_numbers(json: &[u8]) -> Option<Vec<u8>> {
                 .iter()
                 .take_while(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-'))
                 .count();
-            let token = std::str::from_utf8(&json[i..i + len]).unwrap_or("");
-            let tiny = token
-                .parse::<f64>()
-                .is_ok_and(|x| crate::units::underflow(token, x).is_some());
-            // An underflowing number has an exponent, so it is at least 6 bytes ("1e-324"),
-            // and "1e9999" is out of range.
-            if tiny && len >= 6 {
+            let token = json.get(i..i + len).unwrap_or_default();
+            // An underflowing number has an exponent, so it is at least 6 bytes ("1e-324"):
+            // only those are read (most numbers of a document are short or plain).
+            let tiny = len >= 6
+                && token.iter().any(|c| matches!(c, b'e' | b'E'))
+                && std::str::from_utf8(token).is_ok_and(|token| {
+                    token
+                        .parse::<f64>()
+                        .is_ok_and(|x| crate::units::underflow(token, x).is_some())
+                });
+            if tiny {
                 let out = patched.get_or_insert_with(|| json.to_vec());
                 out[i..i + len].fill(b'9');
                 out[i..i + 2].copy_from_slice(b"1e");
