@@ -134,10 +134,17 @@ impl fmt::Display for RowProblem {
 /// a problem: the value was read as something it does not literally say.
 ///
 /// Notes never make an import fail, in [strict](Mode::Strict) mode either: they are in
-/// [`ImportReport::notes`], apart from the [problems](ImportReport::problems). Today one
-/// reading makes a note: a count within float noise of a whole number
-/// (`"30000.000000000004"`, relative difference below 10⁻⁹, as spreadsheet exports write
-/// sums of fractions) is read as that whole number.
+/// [`ImportReport::notes`], apart from the [problems](ImportReport::problems). These
+/// readings make a note:
+///
+/// - a count within float noise of a whole number (`"30000.000000000004"`, relative
+///   difference below 10⁻⁹, as spreadsheet exports write sums of fractions) is read as that
+///   whole number;
+/// - an Epoch AI link cell (`Superseded by`, `Possible Duplicate Of`) listing several rows
+///   (`"A,B"`) links to the first, and the cell is kept as written in the deployment's note;
+/// - an Epoch AI link cell naming no row of the table, nor one close to a row's name, names
+///   a cluster the table does not have: no link is made (the row counts in totals), and the
+///   cell is kept as written. A name close to a row's is a typo, and a problem.
 ///
 /// `row` is numbered as in [`RowProblem`]: the header is row 1.
 ///
