@@ -1,6 +1,7 @@
 //! The everyday names in one import.
 //!
 //! ```
+//! # #[cfg(feature = "dataset")] { // the built-in catalog names the B200
 //! use sovereign_compute::prelude::*;
 //!
 //! let registry = Registry::builder()
@@ -17,6 +18,7 @@
 //!     .filter(Filter::OnlineAt { date: end_of_2026, scenario: Scenario::Committed })
 //!     .run(&registry, Gpus)?;
 //! assert_eq!(online.total().central(), Some(AcceleratorCount::gpus(10_000)));
+//! # }
 //! # Ok::<(), sovereign_compute::Error>(())
 //! ```
 //!

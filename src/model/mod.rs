@@ -16,6 +16,7 @@
 //! registered, a source cited but not listed.
 //!
 //! ```
+//! # #[cfg(feature = "dataset")] { // the built-in catalog names the B200
 //! use sovereign_compute::model::{Deployment, Phase, Status};
 //! use sovereign_compute::{Country, registry::Registry};
 //!
@@ -29,6 +30,7 @@
 //!     )
 //!     .build()?;
 //! assert_eq!(registry.deployments()[0].phases[0].hardware[0].hardware.to_string(), "nvidia-b200");
+//! # }
 //! # Ok::<(), sovereign_compute::Error>(())
 //! ```
 //!
