@@ -267,6 +267,7 @@ pub enum Error {
     ///
     /// # Example
     /// ```
+    /// # #[cfg(feature = "serde")] {
     /// use sovereign_compute::{Error, catalog::Catalog};
     ///
     /// let json = r#"{"schema_version": 1, "accelerators": [
@@ -278,6 +279,7 @@ pub enum Error {
     ///   - part acme-x1, gpus: a GPU-form part counts as one GPU; use form \"superchip\" for a module of several GPUs
     ///   - part acme-x2, name: \"acme x1\" already names the part acme-x1 (names are compared case-insensitively with spaces folded)
     ///   - part acme-x2, vendor: must not be empty");
+    /// # }
     /// ```
     #[error("invalid catalog: {} problem(s):\n{}", problems.len(), crate::catalog::list_problems(problems))]
     InvalidCatalog {
