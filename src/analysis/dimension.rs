@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use crate::catalog::{FamilyId, HardwareRef, PartId};
 use crate::model::{Certainty, Deployment, Label, OrganisationId, Purpose, Role, Status};
 use crate::registry::Registry;
-use crate::registry::index::{Index, Kind, NONE};
+use crate::registry::index::{DeploymentRow, Index, Kind, NONE};
 use crate::{Bloc, Country, PartialDate};
 
 /// What to group by.
@@ -428,6 +428,49 @@ impl Dim {
         })
     }
 
+    /// Whether every record has exactly one code for the key, at the key's level (a
+    /// country, a bloc membership, a status, an online period): read with
+    /// [`single_code`](Self::single_code), without a list.
+    pub(crate) fn is_single(&self) -> bool {
+        match self.level() {
+            Level::Deployment => matches!(
+                self.key,
+                GroupKey::HostCountry
+                    | GroupKey::OperatorCountry
+                    | GroupKey::HostBloc { .. }
+                    | GroupKey::OperatorBloc { .. }
+            ),
+            Level::Phase => true,
+            Level::Line => false,
+        }
+    }
+
+    /// The one code of a key that [`is_single`](Self::is_single), for deployment `d` and
+    /// phase `p` (`None`: a deployment without phases).
+    #[inline]
+    pub(crate) fn single_code(&self, index: &Index, d: usize, p: Option<usize>) -> Code {
+        match self.level() {
+            Level::Deployment => match index.deployments.get(d) {
+                Some(row) => self.single_deployment_code(row).unwrap_or(NONE),
+                None => NONE,
+            },
+            Level::Phase => self.phase_code(index, p),
+            Level::Line => NONE,
+        }
+    }
+
+    /// The code of a deployment for a key with one code per deployment.
+    #[inline]
+    fn single_deployment_code(&self, row: &DeploymentRow) -> Option<Code> {
+        Some(match &self.key {
+            GroupKey::HostCountry => country_code(row.host),
+            GroupKey::OperatorCountry => country_code(row.operator),
+            GroupKey::HostBloc { .. } => self.membership(row.host),
+            GroupKey::OperatorBloc { .. } => self.membership(row.operator),
+            _ => return None,
+        })
+    }
+
     /// The codes of deployment `d` for a deployment-level key, each once, into `out`;
     /// `[NONE]` (unknown) when it has none.
     pub(crate) fn deployment_codes(&self, index: &Index, d: usize, out: &mut Vec<Code>) {
@@ -436,11 +479,11 @@ impl Dim {
             out.push(NONE);
             return;
         };
+        if let Some(code) = self.single_deployment_code(row) {
+            out.push(code);
+            return;
+        }
         match &self.key {
-            GroupKey::HostCountry => out.push(country_code(row.host)),
-            GroupKey::OperatorCountry => out.push(country_code(row.operator)),
-            GroupKey::HostBloc { .. } => out.push(self.membership(row.host)),
-            GroupKey::OperatorBloc { .. } => out.push(self.membership(row.operator)),
             GroupKey::Organisation(role) => out.extend(
                 index
                     .participations_of(d)

@@ -1,6 +1,7 @@
 //! The query builder: filters, then grouping, then a measure.
 
 use std::num::NonZeroUsize;
+use std::ops::Range;
 
 use super::dimension::GroupKey;
 use super::filter::Filter;
@@ -181,22 +182,10 @@ impl Query {
     pub fn run<M: Measure>(&self, registry: &Registry, measure: M) -> Result<Table<M>> {
         measure.check(registry.index())?;
         let walk = Walk::new(registry, self, &measure, None);
-        // Each chunk of deployments into its own collector, on the machine's cores; merged in
-        // chunk order, so that the sums do not depend on the number of threads.
-        let (collector, excluded) = parallel::fold_chunks(
-            registry.deployments().len(),
-            self.threads,
-            |chunk| {
-                let mut collector = Collector::new(walk.key_space());
-                let excluded = walk.run_over(chunk, &mut collector)?;
-                Ok((collector, excluded))
-            },
-            || (Collector::new(walk.key_space()), 0),
-            |(collector, excluded), (part, n)| {
-                *excluded += n;
-                collector.merge(part)
-            },
-        )?;
+        // Each chunk of deployments into a collector, on the machine's cores; merged in chunk
+        // order, so that the sums do not depend on the number of threads.
+        let (collector, excluded) =
+            parallel::reduce_chunks(registry.deployments().len(), self.threads, &Tables(&walk))?;
         Table::collect(
             measure.clone(),
             &self.filters,
@@ -252,6 +241,28 @@ impl Query {
         points: &Points,
     ) -> Result<Series<M>> {
         Series::sweep(registry, self, measure, scenario, points)
+    }
+}
+
+/// A query's pass, reduced chunk by chunk into collectors (with how many deployments each
+/// left out as double-counted).
+struct Tables<'w, 'q, 'r, M>(&'w Walk<'q, 'r, M>);
+
+impl<M: Measure> parallel::Reduce for Tables<'_, '_, '_, M> {
+    type Part = (Collector<M::Value>, usize);
+
+    fn make(&self) -> Self::Part {
+        (Collector::new(self.0.key_space()), 0)
+    }
+
+    fn run(&self, (collector, excluded): &mut Self::Part, chunk: Range<usize>) -> Result<()> {
+        *excluded = self.0.run_over(chunk, collector)?;
+        Ok(())
+    }
+
+    fn merge(&self, folded: &mut Self::Part, later: &mut Self::Part) -> Result<()> {
+        folded.1 += std::mem::take(&mut later.1);
+        folded.0.merge(&mut later.0)
     }
 }
 

@@ -6,7 +6,6 @@ use std::fmt;
 use super::Group;
 use super::dimension::{Dim, GroupKey, Key, codes};
 use super::filter::Filter;
-use super::hashing::Groups;
 use super::measure::{Measure, Route, Routes};
 use super::scenario::{Scenario, Window};
 use super::sum::{RawPart, Sum, Summable};
@@ -14,6 +13,7 @@ use super::walk::Sink;
 use crate::Result;
 use crate::estimate::{Amount, Total};
 use crate::registry::Registry;
+use rustc_hash::FxHashMap;
 
 /// A total being built, with the routes its parts took.
 #[derive(Debug, Clone, Copy)]
@@ -71,18 +71,28 @@ impl<T: Summable> Tally<T> {
 }
 
 /// Collects a walk's parts into per-key tallies and the whole.
+///
+/// A query runs one collector per chunk of deployments, so a collector is made and dropped
+/// many times per query; it is laid out to allocate little and never to grow in the common
+/// case: a key's slot is found by its position in a small dense table (no hashing), and the
+/// tallies are reserved up front for the key space (or a few dozen groups when the space is
+/// large). Keys outside a dense table are hashed.
 #[derive(Debug)]
 pub(crate) struct Collector<T: Summable> {
-    pub(crate) groups: Groups<Key, usize>,
-    pub(crate) tallies: Vec<Tally<T>>,
+    /// The key of each slot, in first-seen order.
+    keys: Vec<Key>,
+    /// The tally of each slot.
+    tallies: Vec<Tally<T>>,
     pub(crate) all: Tally<T>,
     pub(crate) overlapping: bool,
     /// Slots by key position when the key space is small (see [`KeySpace`]), so that a key
     /// is found without hashing; [`NO_SLOT`] where none is assigned yet.
     dense: Vec<u32>,
+    /// Slots of keys without a dense position.
+    hashed: FxHashMap<Key, u32>,
     space: KeySpace,
-    /// The tallies of the scope last opened.
-    slots: Vec<usize>,
+    /// The slots of the scope last opened.
+    slots: Vec<u32>,
 }
 
 /// A slot not assigned yet in the dense table.
@@ -98,6 +108,9 @@ pub(crate) struct KeySpace {
 impl KeySpace {
     /// Keys past this many positions are hashed instead.
     const DENSE: usize = 1 << 16;
+
+    /// Tallies reserved up front at most: a key space larger than this rarely fills.
+    const RESERVE: usize = 64;
 
     /// The key's position in a dense table, if the space is small enough for one.
     fn position(&self, key: Key) -> Option<usize> {
@@ -126,35 +139,49 @@ impl<T: Summable> Collector<T> {
         } else {
             Vec::new()
         };
+        let reserve = space.len().min(KeySpace::RESERVE);
         Self {
-            groups: Groups::new(),
-            tallies: Vec::new(),
+            keys: Vec::with_capacity(reserve),
+            tallies: Vec::with_capacity(reserve),
             all: Tally::default(),
             overlapping: false,
             dense,
+            hashed: FxHashMap::default(),
             space,
-            slots: Vec::new(),
+            slots: Vec::with_capacity(4),
         }
     }
 
     /// The slot of a key's tally, made the first time the key is met.
-    fn slot(&mut self, key: Key) -> usize {
-        let next = self.tallies.len();
-        let dense = (!self.dense.is_empty())
+    #[inline]
+    fn slot(&mut self, key: Key) -> u32 {
+        let position = (!self.dense.is_empty())
             .then(|| self.space.position(key))
             .flatten();
-        let slot = match dense.and_then(|at| self.dense.get(at).copied()) {
-            Some(slot) if slot != NO_SLOT => slot as usize,
-            _ => {
-                let slot = self.groups.entry(key, || next).copied().unwrap_or(next);
-                if let Some(cell) = dense.and_then(|at| self.dense.get_mut(at)) {
-                    *cell = u32::try_from(slot).unwrap_or(NO_SLOT);
-                }
-                slot
-            }
-        };
-        if slot == next {
+        if let Some(&slot) = position.and_then(|at| self.dense.get(at))
+            && slot != NO_SLOT
+        {
+            return slot;
+        }
+        if position.is_none()
+            && let Some(&slot) = self.hashed.get(&key)
+        {
+            return slot;
+        }
+        // A new key. Past `u32::MAX - 1` groups (not reachable: keys are pairs of codes of
+        // records that fit in `u32`), further keys share the last slot.
+        let slot = u32::try_from(self.tallies.len())
+            .unwrap_or(NO_SLOT - 1)
+            .min(NO_SLOT - 1);
+        if slot as usize == self.tallies.len() {
+            self.keys.push(key);
             self.tallies.push(Tally::default());
+        }
+        match position.and_then(|at| self.dense.get_mut(at)) {
+            Some(cell) => *cell = slot,
+            None => {
+                self.hashed.insert(key, slot);
+            }
         }
         slot
     }
@@ -175,7 +202,7 @@ impl<T: Summable> Sink<T> for Collector<T> {
     fn add(&mut self, parts: &Tally<T>) {
         self.all.merge(parts);
         for &slot in &self.slots {
-            if let Some(tally) = self.tallies.get_mut(slot) {
+            if let Some(tally) = self.tallies.get_mut(slot as usize) {
                 tally.merge(parts);
             }
         }
@@ -183,37 +210,47 @@ impl<T: Summable> Sink<T> for Collector<T> {
 }
 
 impl<T: Summable> Collector<T> {
-    /// Adds another collector's tallies (of a later chunk of deployments) to these.
+    /// Adds another collector's tallies (of a later chunk of deployments) to these, and
+    /// leaves `other` empty, to be reused for another chunk.
     ///
     /// # Errors
     /// Overflow.
-    pub(crate) fn merge(&mut self, other: Collector<T>) -> Result<()> {
+    pub(crate) fn merge(&mut self, other: &mut Collector<T>) -> Result<()> {
         self.all.merge(&other.all);
         self.overlapping |= other.overlapping;
-        let Collector {
-            groups, tallies, ..
-        } = other;
-        for (key, slot) in groups.into_entries() {
-            let Some(theirs) = tallies.get(slot) else {
-                continue;
-            };
+        for (&key, theirs) in other.keys.iter().zip(&other.tallies) {
             let mine = self.slot(key);
-            if let Some(tally) = self.tallies.get_mut(mine) {
+            if let Some(tally) = self.tallies.get_mut(mine as usize) {
                 tally.merge(theirs);
             }
         }
         self.slots.clear();
+        other.clear();
         Ok(())
+    }
+
+    /// Empties the collector, keeping its room.
+    fn clear(&mut self) {
+        for &key in &self.keys {
+            if let Some(cell) = self
+                .space
+                .position(key)
+                .and_then(|at| self.dense.get_mut(at))
+            {
+                *cell = NO_SLOT;
+            }
+        }
+        self.keys.clear();
+        self.tallies.clear();
+        self.hashed.clear();
+        self.slots.clear();
+        self.all = Tally::default();
+        self.overlapping = false;
     }
 
     /// The groups' tallies, in first-seen order.
     pub(crate) fn entries(self) -> Vec<(Key, Tally<T>)> {
-        let tallies = self.tallies;
-        self.groups
-            .into_entries()
-            .into_iter()
-            .filter_map(|(key, slot)| tallies.get(slot).map(|t| (key, *t)))
-            .collect()
+        self.keys.into_iter().zip(self.tallies).collect()
     }
 }
 

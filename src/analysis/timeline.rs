@@ -317,6 +317,29 @@ impl<'p, T: Summable> Sweep<'p, T> {
     }
 }
 
+/// A series' pass, reduced chunk by chunk into sweeps.
+struct Sweeps<'w, 'q, 'r, 'p, M> {
+    walk: &'w Walk<'q, 'r, M>,
+    points: &'p Points,
+}
+
+impl<'p, M: Measure> parallel::Reduce for Sweeps<'_, '_, '_, 'p, M> {
+    type Part = Sweep<'p, M::Value>;
+
+    fn make(&self) -> Self::Part {
+        Sweep::new(self.points)
+    }
+
+    fn run(&self, sweep: &mut Self::Part, chunk: std::ops::Range<usize>) -> Result<()> {
+        sweep.excluded = self.walk.run_over(chunk, sweep)?;
+        Ok(())
+    }
+
+    fn merge(&self, folded: &mut Self::Part, later: &mut Self::Part) -> Result<()> {
+        folded.merge(std::mem::replace(later, Sweep::new(self.points)))
+    }
+}
+
 impl<T: Summable> Sink<T> for Sweep<'_, T> {
     fn open(&mut self, keys: &[Key], window: Window) {
         self.range = self.points.range(window);
@@ -429,16 +452,13 @@ impl<M: Measure> Series<M> {
             overlapping,
             excluded,
             ..
-        } = parallel::fold_chunks(
+        } = parallel::reduce_chunks(
             registry.deployments().len(),
             query.max_threads(),
-            |chunk| {
-                let mut sweep = Sweep::new(points);
-                sweep.excluded = walk.run_over(chunk, &mut sweep)?;
-                Ok(sweep)
+            &Sweeps {
+                walk: &walk,
+                points,
             },
-            || Sweep::new(points),
-            Sweep::merge,
         )?;
         let keys = query.keys().to_vec();
         let mut rows = lanes

@@ -55,6 +55,9 @@ pub(crate) struct Walk<'q, 'r, M> {
     /// Whether every phase of a deployment has the deployment's groups (no phase or hardware
     /// key), so that they are worked out once per deployment.
     per_deployment: bool,
+    /// Whether the pass can take the flat route ([`Walk::run_flat`]): a measure added up
+    /// from parts, every key with one code per deployment or phase, no hardware filter.
+    flat: bool,
 }
 
 /// Parts on their way to the sink: those of consecutive scopes with the same groups and days
@@ -96,6 +99,55 @@ impl<T: Summable> Pending<T> {
     }
 }
 
+/// [`Pending`] for the flat route: one key (or none, when the query does not group), held
+/// inline.
+struct Open<T: Summable> {
+    /// Whether the query groups: without keys, every scope has the empty list of keys.
+    grouped: bool,
+    key: Key,
+    window: Option<Window>,
+    tally: Tally<T>,
+}
+
+impl<T: Summable> Open<T> {
+    fn new(grouped: bool) -> Self {
+        Self {
+            grouped,
+            key: 0,
+            window: None,
+            tally: Tally::default(),
+        }
+    }
+
+    fn keys(&self) -> &[Key] {
+        if self.grouped {
+            std::slice::from_ref(&self.key)
+        } else {
+            &[]
+        }
+    }
+
+    /// As [`Pending::open`], for one key.
+    #[inline]
+    fn open(&mut self, key: Key, window: Window, sink: &mut impl Sink<T>) {
+        if self.window == Some(window) && (self.key == key || !self.grouped) {
+            return;
+        }
+        self.flush(sink);
+        self.key = key;
+        self.window = Some(window);
+        sink.open(self.keys(), window);
+    }
+
+    /// As [`Pending::flush`].
+    fn flush(&mut self, sink: &mut impl Sink<T>) {
+        if !self.tally.is_empty() {
+            sink.add(&self.tally);
+            self.tally = Tally::default();
+        }
+    }
+}
+
 /// Per-deployment and per-phase scratch space, reused so that the pass does not allocate per
 /// record.
 #[derive(Default)]
@@ -123,6 +175,10 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
         let dims: Vec<Dim> = query.keys().iter().cloned().map(Dim::new).collect();
         let filters = Filters::new(registry, query.filters());
         let has_line_key = dims.iter().any(|d| d.level() == Level::Line);
+        let flat = matches!(measure.tally(), Counts::Parts)
+            && dims.iter().all(Dim::is_single)
+            && !filters.has_line_filters()
+            && !tests::general_only();
         Self {
             registry,
             index,
@@ -135,6 +191,7 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
             by_line: has_line_key || filters.has_line_filters(),
             has_line_key,
             per_deployment: dims.iter().all(|d| d.level() == Level::Deployment),
+            flat,
             dims,
             filters,
             scenario,
@@ -178,6 +235,9 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
         deployments: std::ops::Range<usize>,
         sink: &mut impl Sink<M::Value>,
     ) -> Result<usize> {
+        if self.flat {
+            return self.run_flat(deployments, sink);
+        }
         let mut s = Scratch::default();
         let mut out = Pending::new();
         let mut excluded = 0;
@@ -189,6 +249,91 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
                 excluded += 1;
             } else if self.filters.deployment(self.index, d, &mut s.filter) {
                 self.deployment(d, &mut s, &mut out, sink)?;
+            }
+        }
+        out.flush(sink);
+        Ok(excluded)
+    }
+
+    /// The flat route of [`run_over`](Self::run_over), for the common questions (a measure
+    /// of parts by countries, blocs, statuses or online periods, filtered by record): each
+    /// phase's key is computed directly, with nothing allocated and no list of codes, and
+    /// parts go to the sink exactly as the general route hands them over (the same scopes,
+    /// in the same order, added up the same way), so that both give the same sums to the
+    /// last bit. `tests` below check that they do.
+    fn run_flat(
+        &self,
+        deployments: std::ops::Range<usize>,
+        sink: &mut impl Sink<M::Value>,
+    ) -> Result<usize> {
+        let index = self.index;
+        let mut out = Open::<M::Value>::new(!self.dims.is_empty());
+        let mut filter = Vec::new();
+        let mut excluded = 0;
+        let code = |k: usize, d: usize, p: Option<usize>| {
+            self.dims
+                .get(k)
+                .map_or(NONE, |dim| dim.single_code(index, d, p))
+        };
+        let mut codes = [NONE; 2];
+        for d in deployments {
+            let Some(row) = index.deployments.get(d) else {
+                continue;
+            };
+            if row.excluded(d) {
+                excluded += 1;
+                continue;
+            }
+            if !self.filters.deployment(index, d, &mut filter) {
+                continue;
+            }
+            let phases = index.phases_of(d);
+            if self.per_deployment {
+                codes = [code(0, d, None), code(1, d, None)];
+            }
+            if phases.is_empty() {
+                // A deployment without phases is one unknown part (as `deployment` does).
+                if self.scenario.is_none() && self.filters.phase(index, None) {
+                    if !self.per_deployment {
+                        codes = [code(0, d, None), code(1, d, None)];
+                    }
+                    out.open(key(codes[0], codes[1]), Window::ALWAYS, sink);
+                    out.tally.add(&None, Route::Unknown);
+                }
+                continue;
+            }
+            for p in phases {
+                if !self.filters.phase(index, Some(p)) {
+                    continue;
+                }
+                let window = match self.scenario {
+                    None => Window::ALWAYS,
+                    Some(scenario) => {
+                        let status = index.status.get(p).copied();
+                        match status.zip(index.phases.get(p)).and_then(|(status, row)| {
+                            scenario.window_of(status, row.online, row.end)
+                        }) {
+                            Some(w) => w,
+                            None => continue,
+                        }
+                    }
+                };
+                if !self.per_deployment {
+                    codes = [code(0, d, Some(p)), code(1, d, Some(p))];
+                }
+                out.open(key(codes[0], codes[1]), window, sink);
+                if let Some((part, route)) = self.measure.stated(index, p)? {
+                    out.tally.add(&to_raw(&part), route);
+                    continue;
+                }
+                let lines = index.lines.get(index.lines_of(p)).unwrap_or_default();
+                if lines.is_empty() {
+                    out.tally.add(&None, Route::Unknown);
+                }
+                for line in lines {
+                    let (part, route) = self.derive(line).map_err(|f| f.error())?;
+                    out.tally.add(&part, route);
+                }
             }
         }
         out.flush(sink);
@@ -432,41 +577,52 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
     /// A line's part through its kind's plan, as plain numbers.
     ///
     /// The error is a small [`Fault`], not the crate's [`Error`](crate::Error): this runs for
-    /// every line, and a large error type makes every result it returns large too.
-    #[inline]
+    /// every line, and a large error type makes every result it returns large too. The
+    /// common plan (one candidate part, [`Plan::Scaled`]) is worked out in line; the others
+    /// are called.
+    #[inline(always)]
     fn derive(&self, line: &LineRow) -> std::result::Result<(RawPart<RawOf<M>>, Route), Fault> {
+        let Some(&Plan::Scaled { per, figure, route }) = self.plans.get(line.kind as usize) else {
+            return self.derive_other(line);
+        };
+        if line.flags & LineRow::KNOWN == 0 {
+            return Ok((None, Route::Unknown));
+        }
+        let value = |count: u64| -> std::result::Result<RawOf<M>, Fault> {
+            let gpus = count.checked_mul(per).ok_or(Fault::Overflow {
+                quantity: "GPU count",
+                operation: "multiplication",
+            })?;
+            self.measure.scaled(gpus, figure).ok_or(Fault::Overflow {
+                quantity: self.measure.quantity(),
+                operation: "scaling",
+            })
+        };
+        let [lower, central, upper] = line.count;
+        let bounded = line.flags & LineRow::BOUNDED != 0;
+        let lower = value(lower)?;
+        let upper = if bounded {
+            value(upper)?
+        } else {
+            RawOf::<M>::default()
+        };
+        let raw = Raw {
+            lower,
+            central: value(central)?,
+            upper,
+            bounded,
+        };
+        Ok((Some(raw), route))
+    }
+
+    /// [`derive`](Self::derive) for the plans other than [`Plan::Scaled`].
+    #[inline(never)]
+    fn derive_other(
+        &self,
+        line: &LineRow,
+    ) -> std::result::Result<(RawPart<RawOf<M>>, Route), Fault> {
         let k = line.kind as usize;
         match self.plans.get(k) {
-            Some(&Plan::Scaled { per, figure, route }) => {
-                if line.flags & LineRow::KNOWN == 0 {
-                    return Ok((None, Route::Unknown));
-                }
-                let value = |count: u64| -> std::result::Result<RawOf<M>, Fault> {
-                    let gpus = count.checked_mul(per).ok_or(Fault::Overflow {
-                        quantity: "GPU count",
-                        operation: "multiplication",
-                    })?;
-                    self.measure.scaled(gpus, figure).ok_or(Fault::Overflow {
-                        quantity: self.measure.quantity(),
-                        operation: "scaling",
-                    })
-                };
-                let [lower, central, upper] = line.count;
-                let bounded = line.flags & LineRow::BOUNDED != 0;
-                let lower = value(lower)?;
-                let upper = if bounded {
-                    value(upper)?
-                } else {
-                    RawOf::<M>::default()
-                };
-                let raw = Raw {
-                    lower,
-                    central: value(central)?,
-                    upper,
-                    bounded,
-                };
-                Ok((Some(raw), route))
-            }
             Some(Plan::Span) => match self.index.kinds.get(k) {
                 Some(kind) => {
                     let (part, route) = self
@@ -477,7 +633,7 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
                 }
                 None => Ok((None, Route::Unknown)),
             },
-            Some(Plan::Unknown) | None => Ok((None, Route::Unknown)),
+            Some(Plan::Scaled { .. } | Plan::Unknown) | None => Ok((None, Route::Unknown)),
         }
     }
 
@@ -570,4 +726,116 @@ fn one<V: Copy>(value: V) -> Part<V> {
         },
         value,
     ))
+}
+
+#[cfg(not(test))]
+mod tests {
+    /// Outside tests the flat route is taken wherever it applies.
+    pub(super) fn general_only() -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::cell::Cell;
+
+    thread_local! {
+        static GENERAL: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Whether passes prepared on this thread take the general route only.
+    pub(super) fn general_only() -> bool {
+        GENERAL.with(Cell::get)
+    }
+
+    /// `f` with every pass it prepares (on this thread) on the general route, the oracle the
+    /// flat route is checked against.
+    pub(crate) fn on_the_general_route<R>(f: impl FnOnce() -> R) -> R {
+        GENERAL.with(|g| g.set(true));
+        let r = f();
+        GENERAL.with(|g| g.set(false));
+        r
+    }
+
+    #[cfg(feature = "dataset")]
+    mod flat_route {
+        use super::on_the_general_route;
+        use crate::analysis::{
+            Compute, Deployments, Filter, Gpus, GroupKey, ItPower, Period, Points, Query, Scenario,
+        };
+        use crate::model::Status;
+        use crate::registry::Registry;
+        use crate::units::{Precision, Sparsity};
+        use crate::{Bloc, Country};
+        use chrono::NaiveDate;
+
+        fn queries() -> Vec<Query> {
+            let day = NaiveDate::from_ymd_opt(2025, 6, 11).unwrap_or_default();
+            vec![
+                Query::new(),
+                Query::new().group_by(GroupKey::HostCountry),
+                Query::new().group_by(GroupKey::OperatorCountry),
+                Query::new().group_by(GroupKey::HostBloc {
+                    bloc: Bloc::eu(),
+                    date: day,
+                }),
+                Query::new().group_by(GroupKey::Status),
+                Query::new().group_by(GroupKey::OnlineQuarter),
+                Query::new().group_by_pair(GroupKey::HostCountry, GroupKey::Status),
+                Query::new().group_by_pair(GroupKey::OnlineYear, GroupKey::OperatorCountry),
+                Query::new()
+                    .filter(Filter::HostCountry(vec![Country::FR, Country::DE]))
+                    .group_by(GroupKey::Certainty),
+                Query::new()
+                    .filter(Filter::Status(vec![Status::Planned, Status::Cancelled]))
+                    .group_by(GroupKey::HostCountry),
+            ]
+        }
+
+        fn registries() -> Vec<Registry> {
+            let mut all = vec![
+                crate::synthetic::registry(3_000, 7).unwrap(),
+                // Large enough to be cut into chunks on several threads.
+                crate::synthetic::registry(70_000, 5).unwrap(),
+            ];
+            all.extend(crate::datasets::gtc_paris_2025().ok());
+            all.extend(crate::datasets::european_ai_compute().ok());
+            all
+        }
+
+        /// The flat route gives the general route's results to the last bit: tables and
+        /// series, for counts, GPUs, compute and power.
+        #[test]
+        fn the_flat_route_equals_the_general_route() {
+            let fp4 = Compute::peak(Precision::Fp4, Sparsity::Dense);
+            let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+            let points = Points::new(Period::Quarter, day(2024, 1, 1), day(2028, 12, 31)).unwrap();
+            for registry in &registries() {
+                for query in &queries() {
+                    macro_rules! same {
+                        ($measure:expr) => {{
+                            let flat = query.run(registry, $measure).unwrap();
+                            let general =
+                                on_the_general_route(|| query.run(registry, $measure).unwrap());
+                            assert_eq!(flat, general, "{query:?}");
+                            let flat = query
+                                .series(registry, $measure, Scenario::Committed, &points)
+                                .unwrap();
+                            let general = on_the_general_route(|| {
+                                query
+                                    .series(registry, $measure, Scenario::Committed, &points)
+                                    .unwrap()
+                            });
+                            assert_eq!(flat, general, "{query:?}");
+                        }};
+                    }
+                    same!(Gpus);
+                    same!(fp4);
+                    same!(ItPower);
+                    same!(Deployments);
+                }
+            }
+        }
+    }
 }

@@ -470,6 +470,7 @@ impl Index {
     }
 
     /// The phases of deployment `d`, as positions.
+    #[inline]
     pub(crate) fn phases_of(&self, d: usize) -> std::ops::Range<usize> {
         let start = self.phase_start.get(d).copied().unwrap_or(0) as usize;
         let end = self.phase_start.get(d + 1).copied().unwrap_or(0) as usize;
@@ -477,6 +478,7 @@ impl Index {
     }
 
     /// The lines of phase `p`, as positions.
+    #[inline]
     pub(crate) fn lines_of(&self, p: usize) -> std::ops::Range<usize> {
         let start = self.line_start.get(p).copied().unwrap_or(0) as usize;
         let end = self.line_start.get(p + 1).copied().unwrap_or(0) as usize;
