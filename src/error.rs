@@ -4,6 +4,8 @@
 //! offending value and the field, ID or quantity it belongs to, and their messages say what
 //! would have been accepted, so that a user can act on them without reading the source.
 
+use std::fmt;
+
 use crate::units::{ComputeFormat, CountingUnit};
 
 /// The error type of every fallible operation in the crate.
@@ -281,10 +283,10 @@ pub enum Error {
     ///   - part acme-x2, vendor: must not be empty");
     /// # }
     /// ```
-    #[error("invalid catalog: {} problem(s):\n{}", problems.len(), crate::catalog::list_problems(problems))]
+    #[error("invalid catalog: {} problem(s):\n{}", problems.len(), list_problems(problems))]
     InvalidCatalog {
         /// Every problem found, in entry order (sources, families, parts, systems).
-        problems: Vec<crate::catalog::Problem>,
+        problems: Vec<Problem>,
     },
     /// A JSON document could not be read; `path` locates the bad value
     /// (e.g. `deployments[3].phases[0].online`).
@@ -317,10 +319,10 @@ pub enum Error {
     },
     /// A registry failed validation; every problem found is listed, each with its record ID
     /// and field.
-    #[error("invalid registry: {} problem(s):\n{}", problems.len(), crate::registry::list_problems(problems))]
+    #[error("invalid registry: {} problem(s):\n{}", problems.len(), list_problems(problems))]
     InvalidRegistry {
         /// Every problem found, in record order.
-        problems: Vec<crate::registry::Problem>,
+        problems: Vec<Problem>,
     },
     /// A CSV table could not be imported (or written): every problem found, each with its row
     /// (the header is row 1), column and cell value.
@@ -343,10 +345,10 @@ pub enum Error {
     /// ```
     #[cfg(feature = "csv")]
     #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
-    #[error("invalid table: {} problem(s):\n{}", problems.len(), crate::interop::list_rows(problems))]
+    #[error("invalid table: {} problem(s):\n{}", problems.len(), list_rows(problems))]
     Table {
         /// Every problem found, in row order.
-        problems: Vec<crate::interop::RowProblem>,
+        problems: Vec<RowProblem>,
     },
     /// A phase's lifecycle status cannot move to the requested one.
     #[error("phase status cannot change from {from} to {to}: {reason}")]
@@ -417,3 +419,308 @@ fn did_you_mean(suggestions: &[String]) -> String {
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+/// One problem found by validating a registry or a catalog: which record (or catalog entry),
+/// which field, what is wrong.
+///
+/// [`Error::InvalidRegistry`] and [`Error::InvalidCatalog`] list every problem found, in this
+/// one shape; it is re-exported as [`registry::Problem`](crate::registry::Problem) and
+/// [`catalog::Problem`](crate::catalog::Problem).
+///
+/// # Example
+/// ```
+/// use sovereign_compute::{Error, catalog::{Accelerator, Catalog}, registry::Problem};
+///
+/// let p = Problem::new("deployment", "fr-mistral", "phases[0].dates.online", "online 2025 is before start 2026");
+/// assert_eq!(p.to_string(), "deployment fr-mistral, phases[0].dates.online: online 2025 is before start 2026");
+///
+/// let err = Catalog::new()
+///     .add_accelerator(Accelerator::superchip("acme-s0", "Acme S0", "acme", 0, 0))
+///     .unwrap_err();
+/// let Error::InvalidCatalog { problems } = &err else { panic!("{err}") };
+/// assert_eq!((problems[0].record, problems[0].id.as_str(), problems[0].field.as_str()), ("part", "acme-s0", "gpus"));
+/// assert_eq!(problems[0].to_string(), "part acme-s0, gpus: a superchip holds at least one GPU");
+/// assert_eq!(problems.len(), 2); // and the CPUs
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Problem {
+    /// The kind of record: in a registry `"source"`, `"organisation"`, `"deployment"`,
+    /// `"programme"` or `"initiative"`; in a catalog `"source"`, `"family"`, `"part"` or
+    /// `"system"`.
+    pub record: &'static str,
+    /// The record's ID (a catalog source's key).
+    pub id: String,
+    /// The field within the record, as a path (`phases[0].hardware[1].count`,
+    /// `peak[1].rate`).
+    pub field: String,
+    /// What is wrong, and what would be accepted.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::registry::Problem;
+    /// let p = Problem::new("part", "acme-x1", "tdp.power", "must be positive");
+    /// assert_eq!((p.record, p.field.as_str()), ("part", "tdp.power"));
+    /// assert_eq!(p.to_string(), "part acme-x1, tdp.power: must be positive");
+    /// ```
+    pub fn new(
+        record: &'static str,
+        id: impl Into<String>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            record,
+            id: id.into(),
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}, {}: {}",
+            self.record, self.id, self.field, self.message
+        )
+    }
+}
+
+/// The problems of [`Error::InvalidRegistry`] and [`Error::InvalidCatalog`], one per line:
+/// `  - part acme-x1, gpus: ...`.
+fn list_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  - {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(feature = "csv")]
+use rows::list_rows;
+#[cfg(feature = "csv")]
+pub use rows::{Effect, RowNote, RowProblem};
+
+/// The problems and notes of a table import (feature `csv`), re-exported in
+/// [`interop`](crate::interop).
+#[cfg(feature = "csv")]
+mod rows {
+    use std::fmt;
+
+    /// What became of the row or cell a [`RowProblem`] is about.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::interop::Effect;
+    /// assert_eq!(Effect::RowSkipped.to_string(), "row not imported");
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Effect {
+        /// On import, the cell's value was not used and the rest of the row was imported; on
+        /// export, the cell was left empty.
+        CellIgnored,
+        /// On import, the row was not imported at all; on export, the record has no row.
+        RowSkipped,
+        /// The table as a whole could not be read or written (a missing required column, an
+        /// unreadable header, an I/O error): nothing was imported.
+        TableRejected,
+        /// On export only: no decimal in the column's unit reads back to exactly the registry's
+        /// value (multiplying by the unit skips it), so the nearest was written; it reads back a
+        /// unit in the last place or so away. The problem's value says what was written.
+        WrittenNearest,
+        /// On import, the cell's value was kept as written, without what the crate would have
+        /// made of it: a chip name the catalog does not resolve becomes
+        /// [unlisted](crate::model::HardwareRef::Unlisted) hardware, so its count is kept but no
+        /// compute or power is derived from it.
+        KeptAsWritten,
+    }
+
+    impl fmt::Display for Effect {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(match self {
+                Effect::CellIgnored => "cell ignored",
+                Effect::RowSkipped => "row not imported",
+                Effect::TableRejected => "table not read",
+                Effect::WrittenNearest => "nearest value written",
+                Effect::KeptAsWritten => "kept as written",
+            })
+        }
+    }
+
+    /// A problem with one cell of one row of a table.
+    ///
+    /// `row` is the row as a spreadsheet numbers it: the header is row 1 and the first data row
+    /// is row 2, whatever line breaks quoted cells contain.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::interop::{Effect, RowProblem};
+    /// let p = RowProblem::new(3, "Country", "Atlantis", "unknown country", Effect::RowSkipped);
+    /// assert_eq!(p.to_string(), "row 3, Country \"Atlantis\": unknown country (row not imported)");
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub struct RowProblem {
+        /// The row number; the header is row 1.
+        pub row: usize,
+        /// The column, as the table's header names it (or a registry field path on export).
+        pub column: String,
+        /// The cell's value as written (empty when the cell was empty).
+        pub value: String,
+        /// What is wrong, and what would have been accepted.
+        pub message: String,
+        /// What the importer or exporter did about it.
+        pub effect: Effect,
+    }
+
+    impl RowProblem {
+        /// A problem.
+        ///
+        /// # Example
+        /// ```
+        /// use sovereign_compute::interop::{Effect, RowProblem};
+        /// let p = RowProblem::new(2, "Status", "Rumoured", "unknown status", Effect::RowSkipped);
+        /// assert_eq!(p.row, 2);
+        /// ```
+        pub fn new(
+            row: usize,
+            column: impl Into<String>,
+            value: impl Into<String>,
+            message: impl Into<String>,
+            effect: Effect,
+        ) -> Self {
+            Self {
+                row,
+                column: column.into(),
+                value: value.into(),
+                message: message.into(),
+                effect,
+            }
+        }
+    }
+
+    impl fmt::Display for RowProblem {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(
+                f,
+                "row {}, {} {:?}: {} ({})",
+                self.row, self.column, self.value, self.message, self.effect
+            )
+        }
+    }
+
+    /// A reading of a cell that an import made and wants the caller to know of, without it being
+    /// a problem: the value was read as something it does not literally say.
+    ///
+    /// Notes never make an import fail, in [strict](crate::interop::Mode::Strict) mode either: they are in
+    /// [`ImportReport::notes`](crate::interop::ImportReport::notes), apart from the [problems](crate::interop::ImportReport::problems). These
+    /// readings make a note:
+    ///
+    /// - a count within float noise of a whole number (`"30000.000000000004"`, relative
+    ///   difference below 10⁻⁹, as spreadsheet exports write sums of fractions) is read as that
+    ///   whole number;
+    /// - an Epoch AI link cell (`Superseded by`, `Possible Duplicate Of`) listing several rows
+    ///   (`"A,B"`) links to the first, and the cell is kept as written in the deployment's note;
+    /// - an Epoch AI link cell naming no row of the table, nor one close to a row's name, names
+    ///   a cluster the table does not have: no link is made (the row counts in totals), and the
+    ///   cell is kept as written. A name close to a row's is a typo, and a problem.
+    ///
+    /// `row` is numbered as in [`RowProblem`]: the header is row 1.
+    ///
+    /// # Example
+    /// ```
+    /// use sovereign_compute::interop::{ImportOptions, RowNote, epoch};
+    ///
+    /// let csv = "Name,Status,Country,Chip type (primary),Chip quantity (primary)\n\
+    ///            X,Existing,France,NVIDIA H100 SXM5 80GB,30000.000000000004\n";
+    /// let report = epoch::read(csv.as_bytes(), &ImportOptions::new())?; // strict, and it succeeds
+    /// let line = &report.registry.deployments()[0].phases[0].hardware[0];
+    /// assert_eq!(line.count.value.to_string(), "30,000 GPUs");
+    /// assert!(report.problems.is_empty());
+    /// let note: &RowNote = &report.notes[0];
+    /// assert_eq!((note.row, note.column.as_str(), note.read_as.as_str()), (2, "Chip quantity (primary)", "30000"));
+    /// assert_eq!(
+    ///     note.to_string(),
+    ///     "row 2, Chip quantity (primary) \"30000.000000000004\": read as 30000: within float noise of a whole number (relative difference 1.2e-16, below 1e-9)"
+    /// );
+    /// # Ok::<(), sovereign_compute::Error>(())
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct RowNote {
+        /// The row number; the header is row 1.
+        pub row: usize,
+        /// The column, as the table's header names it.
+        pub column: String,
+        /// The cell's value as written.
+        pub value: String,
+        /// What the cell was read as.
+        pub read_as: String,
+        /// Why it was read so.
+        pub message: String,
+    }
+
+    impl RowNote {
+        /// A note.
+        ///
+        /// # Example
+        /// ```
+        /// use sovereign_compute::interop::RowNote;
+        /// let n = RowNote::new(5, "Chip quantity (primary)", "50000.00000000001", "50000", "within float noise of a whole number");
+        /// assert_eq!(n.read_as, "50000");
+        /// ```
+        pub fn new(
+            row: usize,
+            column: impl Into<String>,
+            value: impl Into<String>,
+            read_as: impl Into<String>,
+            message: impl Into<String>,
+        ) -> Self {
+            Self {
+                row,
+                column: column.into(),
+                value: value.into(),
+                read_as: read_as.into(),
+                message: message.into(),
+            }
+        }
+    }
+
+    impl fmt::Display for RowNote {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(
+                f,
+                "row {}, {} {:?}: read as {}: {}",
+                self.row, self.column, self.value, self.read_as, self.message
+            )
+        }
+    }
+
+    /// The problems of [`Error::Table`], one per line: `  - row 4, Country "Atlantis": unknown
+    /// country`, or `  - row 1 (header), Country: missing column; ...`.
+    pub(super) fn list_rows(problems: &[RowProblem]) -> String {
+        problems
+            .iter()
+            .map(|p| {
+                let mut line = format!("  - row {}", p.row);
+                if p.row == 1 {
+                    line.push_str(" (header)");
+                }
+                if !p.column.is_empty() {
+                    line.push_str(&format!(", {}", p.column));
+                }
+                if !p.value.is_empty() {
+                    line.push_str(&format!(" {:?}", p.value));
+                }
+                format!("{line}: {}", p.message)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}

@@ -751,6 +751,7 @@ pub(crate) mod tests {
 
     /// `f` with every pass it prepares (on this thread) on the general route, the oracle the
     /// flat route is checked against.
+    #[cfg(feature = "dataset")]
     pub(crate) fn on_the_general_route<R>(f: impl FnOnce() -> R) -> R {
         GENERAL.with(|g| g.set(true));
         let r = f();

@@ -124,6 +124,7 @@ mod wire;
 
 use std::collections::HashMap;
 
+pub use crate::error::Problem;
 pub use family::Family;
 pub use hardware_ref::HardwareRef;
 pub use ids::{FamilyId, PartId, SourceKey, SystemId};
@@ -135,8 +136,6 @@ pub use part::{
 pub use resolve::{Candidate, Resolution};
 pub use source::{Provenance, Source};
 pub use system::{System, SystemKind};
-pub use validate::Problem;
-pub(crate) use validate::list_problems;
 #[cfg(feature = "serde")]
 pub(crate) use wire::CatalogSection;
 

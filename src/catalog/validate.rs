@@ -8,6 +8,7 @@ use super::names::{Target, fold};
 use super::part::{Accelerator, Form, PeakFigure, RatedPower};
 use super::source::Source;
 use super::system::System;
+use crate::error::Problem;
 use crate::units::{ComputeRate, Power};
 use crate::{Error, Result};
 
@@ -18,78 +19,6 @@ use crate::{Error, Result};
 pub(super) enum Refs {
     Now,
     Later,
-}
-
-/// A problem with one catalog entry: the kind of entry, its ID, the field, and what is wrong.
-///
-/// [`Error::InvalidCatalog`] lists every problem found, in the same shape as a registry's
-/// [`Problem`](crate::registry::Problem)s.
-///
-/// # Example
-/// ```
-/// use sovereign_compute::{Error, catalog::{Accelerator, Catalog}};
-///
-/// let err = Catalog::new()
-///     .add_accelerator(Accelerator::superchip("acme-s0", "Acme S0", "acme", 0, 0))
-///     .unwrap_err();
-/// let Error::InvalidCatalog { problems } = &err else { panic!("{err}") };
-/// assert_eq!((problems[0].entry, problems[0].id.as_str(), problems[0].field.as_str()), ("part", "acme-s0", "gpus"));
-/// assert_eq!(problems[0].to_string(), "part acme-s0, gpus: a superchip holds at least one GPU");
-/// assert_eq!(problems.len(), 2); // and the CPUs
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The kind of entry: `"source"`, `"family"`, `"part"` or `"system"`.
-    pub entry: &'static str,
-    /// The entry's ID (a source's key).
-    pub id: String,
-    /// The field within the entry, as a path (`peak[1].rate`, `aliases[0]`).
-    pub field: String,
-    /// What is wrong, and what would be accepted.
-    pub message: String,
-}
-
-impl Problem {
-    /// A problem.
-    ///
-    /// # Example
-    /// ```
-    /// use sovereign_compute::catalog::Problem;
-    /// let p = Problem::new("part", "acme-x1", "tdp.power", "must be positive");
-    /// assert_eq!(p.to_string(), "part acme-x1, tdp.power: must be positive");
-    /// ```
-    pub fn new(
-        entry: &'static str,
-        id: impl Into<String>,
-        field: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Self {
-            entry,
-            id: id.into(),
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} {}, {}: {}",
-            self.entry, self.id, self.field, self.message
-        )
-    }
-}
-
-/// The problems of [`Error::InvalidCatalog`], one per line: `  - part acme-x1, gpus: ...`.
-pub(crate) fn list_problems(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| format!("  - {p}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// `Ok` if there is no problem, else [`Error::InvalidCatalog`] with every one.

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::validate::{Problem, check};
+use super::validate::check;
 use super::{Accelerator, Catalog, Family, Source, System};
+use crate::error::Problem;
 use crate::{Error, Result, json};
 
 /// The document version this crate reads and writes.

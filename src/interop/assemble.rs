@@ -10,10 +10,11 @@ use csv::StringRecord;
 
 use super::ids::IdPool;
 use super::notes;
-use super::report::{Effect, ImportReport, RowNote, RowProblem, rows_error};
+use super::report::{ImportReport, rows_error};
 use super::table::{Columns, Next, Row, Table};
 use super::{ImportOptions, Mode};
 use crate::catalog::{Accelerator, Catalog, Resolved};
+use crate::error::{Effect, RowNote, RowProblem};
 use crate::model::{
     Citation, Deployment, DeploymentId, HardwareRef, Organisation, OrganisationId,
     OrganisationKind, Source, SourceId,

@@ -112,8 +112,8 @@ pub mod top500;
 
 use std::sync::Arc;
 
-pub(crate) use report::list_rows;
-pub use report::{Effect, Export, ImportReport, Mode, RowNote, RowProblem};
+pub use crate::error::{Effect, RowNote, RowProblem};
+pub use report::{Export, ImportReport, Mode};
 
 use crate::Result;
 use crate::catalog::Catalog;

@@ -6,7 +6,8 @@ use std::io;
 
 use csv::StringRecord;
 
-use super::report::{Effect, RowNote, RowProblem, table_error};
+use crate::Error;
+use crate::error::{Effect, RowNote, RowProblem};
 use crate::{Country, Result};
 
 /// Folds a header for lookup: case, surrounding white space and a byte-order mark do not
@@ -501,6 +502,20 @@ pub(super) fn write_scientific(x: f64) -> String {
 /// significant digits, so that arithmetic noise (`0.30000000000000004`) does not show.
 pub(super) fn write_derived(x: f64) -> String {
     write_number(format!("{x:.11e}").parse().unwrap_or(x))
+}
+
+/// A table-level failure at `row` (a missing column, an unreadable header, an I/O error):
+/// [`Error::Table`] with one problem whose effect is [`Effect::TableRejected`].
+pub(crate) fn table_error(row: usize, column: &str, message: impl Into<String>) -> Error {
+    Error::Table {
+        problems: vec![RowProblem::new(
+            row,
+            column,
+            "",
+            message,
+            Effect::TableRejected,
+        )],
+    }
 }
 
 #[cfg(test)]

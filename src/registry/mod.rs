@@ -78,7 +78,6 @@ mod validate;
 #[cfg(feature = "serde")]
 mod wire;
 
-use std::fmt;
 use std::sync::Arc;
 
 use index::{Index, Kinds};
@@ -100,69 +99,7 @@ pub(crate) type TextSet<K> = std::collections::HashSet<K, foldhash::fast::Random
 /// The version of the registry's JSON format that this crate reads and writes.
 pub const SCHEMA_VERSION: u64 = 1;
 
-/// One problem found by validation: which record, which field, what is wrong.
-///
-/// # Example
-/// ```
-/// use sovereign_compute::registry::Problem;
-/// let p = Problem::new("deployment", "fr-mistral", "phases[0].dates.online", "online 2025 is before start 2026");
-/// assert_eq!(p.to_string(), "deployment fr-mistral, phases[0].dates.online: online 2025 is before start 2026");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Problem {
-    /// The kind of record: `"source"`, `"organisation"`, `"deployment"`, `"programme"`,
-    /// `"initiative"`.
-    pub record: &'static str,
-    /// The record's ID.
-    pub id: String,
-    /// The field within the record, as a path (`phases[0].hardware[1].count`).
-    pub field: String,
-    /// What is wrong, and what would be accepted.
-    pub message: String,
-}
-
-impl Problem {
-    /// A problem.
-    ///
-    /// # Example
-    /// ```
-    /// use sovereign_compute::registry::Problem;
-    /// assert_eq!(Problem::new("source", "s", "url", "empty").field, "url");
-    /// ```
-    pub fn new(
-        record: &'static str,
-        id: impl Into<String>,
-        field: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Self {
-            record,
-            id: id.into(),
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {}, {}: {}",
-            self.record, self.id, self.field, self.message
-        )
-    }
-}
-
-/// One problem a line, for [`Error::InvalidRegistry`]'s message.
-pub(crate) fn list_problems(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| format!("  - {p}"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+pub use crate::error::Problem;
 
 /// Collects records, then checks them all at once with [`build`](Self::build).
 ///
