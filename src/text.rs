@@ -124,6 +124,25 @@ pub(crate) fn is_format(c: char) -> bool {
     )
 }
 
+#[cfg(any(feature = "serde", feature = "csv"))]
+/// A column name from a label: lowercase ASCII letters and digits, anything else one `_`
+/// ("host in eu on 2025-06-11" is `host_in_eu_on_2025_06_11`, "FP8 dense peak" is
+/// `fp8_dense_peak`).
+pub(crate) fn snake(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

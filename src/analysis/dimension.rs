@@ -374,6 +374,40 @@ pub(crate) const fn codes(key: Key) -> [Code; 2] {
     [(key >> 32) as Code, key as Code]
 }
 
+/// How many codes each key of a query can take (its groups, and unknown): a key's position in
+/// a dense table is `first × second_size + second`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KeySpace {
+    pub(crate) sizes: [usize; 2],
+}
+
+impl KeySpace {
+    /// Keys past this many positions are hashed instead.
+    pub(crate) const DENSE: usize = 1 << 16;
+
+    /// Tallies reserved up front at most: a key space larger than this rarely fills.
+    pub(crate) const RESERVE: usize = 64;
+
+    /// The key's position in a dense table, if the space is small enough for one.
+    pub(crate) fn position(&self, key: Key) -> Option<usize> {
+        let at = |code: u32, size: usize| {
+            if code == crate::registry::index::NONE {
+                size.checked_sub(1)
+            } else {
+                Some(code as usize).filter(|&c| c + 1 < size)
+            }
+        };
+        let [a, b] = self.sizes;
+        let [first, second] = codes(key);
+        Some(at(first, a)? * b + at(second, b)?)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        let [a, b] = self.sizes;
+        a.saturating_mul(b)
+    }
+}
+
 /// A [`GroupKey`] prepared against a registry's index: what it needs precomputed (a bloc's
 /// members on the date) to read codes and to name groups.
 #[derive(Debug, Clone)]

@@ -277,8 +277,8 @@ impl super::sum::Summable for H100e {
     }
 
     #[cfg(any(feature = "serde", feature = "csv"))]
-    fn number(self) -> super::records::Number {
-        super::records::Number::Real(self.0)
+    fn number(self) -> super::sum::Number {
+        super::sum::Number::Real(self.0)
     }
 }
 
@@ -495,7 +495,7 @@ impl Sealed for H100Equivalents {
         match self.definition {
             Definition::At(precision, sparsity) => format!(
                 "h100e_{}",
-                super::records::snake(&ComputeFormat::peak(precision, sparsity).to_string())
+                crate::text::snake(&ComputeFormat::peak(precision, sparsity).to_string())
             ),
             Definition::Epoch => "h100e_epoch".to_owned(),
         }

@@ -537,7 +537,7 @@ impl Sealed for Compute {
         };
         format!(
             "compute_{}_{unit}",
-            super::records::snake(&self.format.to_string())
+            crate::text::snake(&self.format.to_string())
         )
     }
 

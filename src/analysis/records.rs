@@ -4,18 +4,11 @@
 
 use super::filter::Filter;
 use super::measure::Measure;
-use super::sum::Summable;
+use super::sum::{Number, Summable};
 use super::table::{Row, Table, share};
 use super::timeline::Series;
 use super::{GroupKey, Scenario};
 use crate::estimate::Total;
-
-/// A number in the unit its column names: whole for counts, real for rates and power.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Number {
-    Whole(u64),
-    Real(f64),
-}
 
 /// One cell of a record.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,29 +164,11 @@ impl Meta {
     }
 }
 
-/// A column name from a label: lowercase ASCII letters and digits, anything else one `_`
-/// ("host in eu on 2025-06-11" is `host_in_eu_on_2025_06_11`, "FP8 dense peak" is
-/// `fp8_dense_peak`).
-pub(crate) fn snake(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
-    for c in label.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('_') {
-            out.push('_');
-        }
-    }
-    while out.ends_with('_') {
-        out.pop();
-    }
-    out
-}
-
 /// The key columns: each key's name in snake case, a repeated name numbered (`status_2`).
 fn key_columns(keys: &[GroupKey]) -> Vec<String> {
     let mut columns: Vec<String> = Vec::with_capacity(keys.len());
     for key in keys {
-        let name = snake(&key.to_string());
+        let name = crate::text::snake(&key.to_string());
         let mut column = name.clone();
         let mut n = 1;
         while columns.contains(&column) {
@@ -527,6 +502,8 @@ fn csv_text(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
+
+    use crate::text::snake;
 
     use super::*;
     use crate::Bloc;

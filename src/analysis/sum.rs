@@ -12,6 +12,14 @@ use crate::estimate::{Part, Total};
 use crate::units::{AcceleratorCount, ComputeFigure, ComputeRate, Energy, Power};
 use crate::{Error, Result};
 
+#[cfg(any(feature = "serde", feature = "csv"))]
+/// A number in the unit its column names: whole for counts, real for rates and power.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Number {
+    Whole(u64),
+    Real(f64),
+}
+
 /// An amount a pass adds up as plain numbers.
 pub(crate) trait Summable: crate::estimate::Amount {
     /// One part's value, or a running sum of them, as a plain number.
@@ -37,7 +45,7 @@ pub(crate) trait Summable: crate::estimate::Amount {
     /// The amount as a number in its base unit (GPUs, FLOP/s, W, a count), for results
     /// written out: whole for counts, so that no digit is lost.
     #[cfg(any(feature = "serde", feature = "csv"))]
-    fn number(self) -> super::records::Number;
+    fn number(self) -> Number;
 }
 
 fn count_overflow(quantity: &'static str) -> Error {
@@ -73,8 +81,8 @@ impl Summable for AcceleratorCount {
     }
 
     #[cfg(any(feature = "serde", feature = "csv"))]
-    fn number(self) -> super::records::Number {
-        super::records::Number::Whole(self.count())
+    fn number(self) -> Number {
+        Number::Whole(self.count())
     }
 }
 
@@ -98,8 +106,8 @@ impl Summable for u64 {
     }
 
     #[cfg(any(feature = "serde", feature = "csv"))]
-    fn number(self) -> super::records::Number {
-        super::records::Number::Whole(self)
+    fn number(self) -> Number {
+        Number::Whole(self)
     }
 }
 
@@ -124,8 +132,8 @@ impl Summable for Power {
     }
 
     #[cfg(any(feature = "serde", feature = "csv"))]
-    fn number(self) -> super::records::Number {
-        super::records::Number::Real(self.base_value())
+    fn number(self) -> Number {
+        Number::Real(self.base_value())
     }
 }
 
@@ -150,8 +158,8 @@ impl Summable for Energy {
     }
 
     #[cfg(any(feature = "serde", feature = "csv"))]
-    fn number(self) -> super::records::Number {
-        super::records::Number::Real(self.base_value())
+    fn number(self) -> Number {
+        Number::Real(self.base_value())
     }
 }
 
@@ -177,8 +185,8 @@ impl Summable for ComputeFigure {
     }
 
     #[cfg(any(feature = "serde", feature = "csv"))]
-    fn number(self) -> super::records::Number {
-        super::records::Number::Real(self.rate.base_value())
+    fn number(self) -> Number {
+        Number::Real(self.rate.base_value())
     }
 }
 

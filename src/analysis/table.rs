@@ -4,71 +4,17 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use super::Group;
+use super::dimension::KeySpace;
 use super::dimension::{Dim, GroupKey, Key, codes};
 use super::filter::Filter;
-use super::measure::{Measure, Route, Routes};
+use super::measure::{Measure, Routes};
 use super::scenario::{Scenario, Window};
-use super::sum::{RawPart, Sum, Summable};
-use super::walk::Sink;
+use super::sum::Summable;
+use super::walk::{Sink, Tally};
 use crate::Result;
 use crate::estimate::{Amount, Total};
 use crate::registry::Registry;
 use rustc_hash::FxHashMap;
-
-/// A total being built, with the routes its parts took.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Tally<T: Summable> {
-    pub(crate) sum: Sum<T>,
-    /// Parts per [`Route`], by its position.
-    routes: [usize; 4],
-}
-
-impl<T: Summable> Default for Tally<T> {
-    fn default() -> Self {
-        Self {
-            sum: Sum::default(),
-            routes: [0; 4],
-        }
-    }
-}
-
-impl<T: Summable> Tally<T> {
-    #[inline]
-    pub(crate) fn add(&mut self, part: &RawPart<T::Raw>, route: Route) {
-        self.sum.add(part);
-        if let Some(n) = self.routes.get_mut(route as usize) {
-            *n += 1;
-        }
-    }
-
-    #[inline]
-    pub(crate) fn merge(&mut self, other: &Tally<T>) {
-        self.sum.merge(&other.sum);
-        for (mine, theirs) in self.routes.iter_mut().zip(other.routes) {
-            *mine += theirs;
-        }
-    }
-
-    /// Whether nothing was added.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.routes.iter().all(|&n| n == 0)
-    }
-
-    /// The tally as a table row's total (of amounts like `like`) and routes.
-    ///
-    /// # Errors
-    /// Overflow of a sum.
-    pub(crate) fn finish(&self, like: T) -> Result<(Total<T>, Routes)> {
-        let [stated, assumed, derived, unknown] = self.routes;
-        let routes = Routes {
-            stated,
-            assumed,
-            derived,
-            unknown,
-        };
-        Ok((self.sum.total(like)?, routes))
-    }
-}
 
 /// Collects a walk's parts into per-key tallies and the whole.
 ///
@@ -97,40 +43,6 @@ pub(crate) struct Collector<T: Summable> {
 
 /// A slot not assigned yet in the dense table.
 const NO_SLOT: u32 = u32::MAX;
-
-/// How many codes each key of a query can take (its groups, and unknown): a key's position in
-/// a dense table is `first × second_size + second`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct KeySpace {
-    pub(crate) sizes: [usize; 2],
-}
-
-impl KeySpace {
-    /// Keys past this many positions are hashed instead.
-    const DENSE: usize = 1 << 16;
-
-    /// Tallies reserved up front at most: a key space larger than this rarely fills.
-    const RESERVE: usize = 64;
-
-    /// The key's position in a dense table, if the space is small enough for one.
-    fn position(&self, key: Key) -> Option<usize> {
-        let at = |code: u32, size: usize| {
-            if code == crate::registry::index::NONE {
-                size.checked_sub(1)
-            } else {
-                Some(code as usize).filter(|&c| c + 1 < size)
-            }
-        };
-        let [a, b] = self.sizes;
-        let [first, second] = codes(key);
-        Some(at(first, a)? * b + at(second, b)?)
-    }
-
-    fn len(&self) -> usize {
-        let [a, b] = self.sizes;
-        a.saturating_mul(b)
-    }
-}
 
 impl<T: Summable> Collector<T> {
     pub(crate) fn new(space: KeySpace) -> Self {

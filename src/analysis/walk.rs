@@ -7,16 +7,16 @@
 //! sink once, then each of its parts; a line's value comes from its kind's [`Plan`], worked out
 //! once per query; values travel as plain numbers ([`RawPart`]).
 
-use super::dimension::{Code, Dim, Key, Level, key, same_keys};
+use super::dimension::{Code, Dim, Key, KeySpace, Level, key, same_keys};
 use super::filter::Filters;
-use super::measure::Route;
 use super::measure::sealed::{Plan, Sealed, Tally as Counts};
+use super::measure::{Route, Routes};
 use super::scenario::{Scenario, Window};
-use super::sum::{Raw, RawPart, Summable, to_raw};
-use super::table::{KeySpace, Tally};
+use super::sum::{Raw, RawPart, Sum, Summable, to_raw};
+
 use super::{Measure, Query};
 use crate::Result;
-use crate::estimate::{Bounds, Part};
+use crate::estimate::{Bounds, Part, Total};
 use crate::registry::Registry;
 use crate::registry::index::{Index, LineRow, NONE};
 
@@ -30,6 +30,61 @@ pub(crate) trait Sink<T: Summable> {
     /// Parts in the scope last opened, added up. Sums are checked when they are finished,
     /// not here.
     fn add(&mut self, parts: &Tally<T>);
+}
+
+/// A total being built, with the routes its parts took.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tally<T: Summable> {
+    pub(crate) sum: Sum<T>,
+    /// Parts per [`Route`], by its position.
+    routes: [usize; 4],
+}
+
+impl<T: Summable> Default for Tally<T> {
+    fn default() -> Self {
+        Self {
+            sum: Sum::default(),
+            routes: [0; 4],
+        }
+    }
+}
+
+impl<T: Summable> Tally<T> {
+    #[inline]
+    pub(crate) fn add(&mut self, part: &RawPart<T::Raw>, route: Route) {
+        self.sum.add(part);
+        if let Some(n) = self.routes.get_mut(route as usize) {
+            *n += 1;
+        }
+    }
+
+    #[inline]
+    pub(crate) fn merge(&mut self, other: &Tally<T>) {
+        self.sum.merge(&other.sum);
+        for (mine, theirs) in self.routes.iter_mut().zip(other.routes) {
+            *mine += theirs;
+        }
+    }
+
+    /// Whether nothing was added.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.routes.iter().all(|&n| n == 0)
+    }
+
+    /// The tally as a table row's total (of amounts like `like`) and routes.
+    ///
+    /// # Errors
+    /// Overflow of a sum.
+    pub(crate) fn finish(&self, like: T) -> Result<(Total<T>, Routes)> {
+        let [stated, assumed, derived, unknown] = self.routes;
+        let routes = Routes {
+            stated,
+            assumed,
+            derived,
+            unknown,
+        };
+        Ok((self.sum.total(like)?, routes))
+    }
 }
 
 /// The plain numbers of a measure's values.
