@@ -462,8 +462,18 @@ impl Filters {
     }
 
     /// Whether phase `p` passes the phase filters; `None` is a deployment without phases.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn phase(&self, index: &Index, p: Option<usize>) -> bool {
+        if self.phase.is_empty() && self.online_at.is_empty() && self.named.is_empty() {
+            // No phase filter: every phase counts but cancelled and superseded ones.
+            return p.is_none_or(|p| index.status.get(p).is_some_and(|s| !s.never_counts()));
+        }
+        self.filtered_phase(index, p)
+    }
+
+    /// [`phase`](Self::phase) with phase filters.
+    #[inline(never)]
+    fn filtered_phase(&self, index: &Index, p: Option<usize>) -> bool {
         let Some(p) = p else {
             return self.phase.is_empty() && self.online_at.is_empty();
         };

@@ -7,10 +7,10 @@
 
 use std::fmt;
 
-use super::sum::Summable;
+use super::sum::{PhaseSum, Summable};
 use crate::catalog::resolve::{CandidateFactors, format_index};
 use crate::estimate::{Estimate, Part, map_part};
-use crate::registry::index::{Index, Kind, LineRow, NONE};
+use crate::registry::index::{Index, Kind, LineRow, NONE, PhaseGpus};
 use crate::units::{
     AcceleratorCount, Basis, ComputeFigure, ComputeFormat, Power, Precision, Sparsity,
 };
@@ -209,6 +209,17 @@ pub(crate) mod sealed {
         fn stated(&self, index: &Index, phase: usize)
         -> Result<Option<(Part<Self::Value>, Route)>>;
 
+        /// What phase `phase`'s lines add up to, when the index holds it for this measure
+        /// (GPUs): a pass adds it instead of reading the lines, with the same result.
+        /// `None` (the default): the lines are read.
+        fn phase_sum(
+            &self,
+            _index: &Index,
+            _phase: usize,
+        ) -> Option<PhaseSum<<Self::Value as Summable>::Raw>> {
+            None
+        }
+
         /// A hardware line's figure, derived from its resolved kind.
         ///
         /// # Errors
@@ -351,6 +362,24 @@ impl Sealed for Gpus {
 
     fn stated(&self, _: &Index, _: usize) -> Result<Option<(Part<AcceleratorCount>, Route)>> {
         Ok(None)
+    }
+
+    #[inline(always)]
+    fn phase_sum(&self, index: &Index, phase: usize) -> Option<PhaseSum<u64>> {
+        let gpus = index.phase_gpus.get(phase)?;
+        if gpus.flags & PhaseGpus::READ_LINES != 0 {
+            return None;
+        }
+        let [lower, central, upper] = gpus.sums;
+        let [stated, derived, unknown] = gpus.lines.map(|n| n as usize);
+        Some(PhaseSum {
+            lower,
+            central,
+            upper,
+            unbounded: gpus.flags & PhaseGpus::UNBOUNDED != 0,
+            overflow: gpus.flags & PhaseGpus::OVERFLOW != 0,
+            routes: [stated, 0, derived, unknown],
+        })
     }
 
     fn plan(&self, kind: &Kind) -> Plan {

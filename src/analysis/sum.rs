@@ -213,6 +213,19 @@ pub(crate) fn to_raw<T: Summable>(part: &Part<T>) -> RawPart<T::Raw> {
     })
 }
 
+/// The parts of a phase added up ahead (at build), as plain numbers: sums as in [`Sum`], and
+/// the number of parts by [`Route`](super::Route) position (stated, assumed, derived,
+/// unknown).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PhaseSum<R> {
+    pub(crate) lower: R,
+    pub(crate) central: R,
+    pub(crate) upper: R,
+    pub(crate) unbounded: bool,
+    pub(crate) overflow: bool,
+    pub(crate) routes: [usize; 4],
+}
+
 /// A running sum of parts: lower, central and upper sums, whether some part is unbounded or a
 /// sum left its range, and how many parts are known and unknown.
 #[derive(Debug, Clone, Copy)]
@@ -257,6 +270,20 @@ impl<T: Summable> Sum<T> {
                 self.known += 1;
             }
             None => self.unknown += 1,
+        }
+    }
+
+    /// The sum of a phase's parts added up ahead.
+    pub(crate) fn of_phase(phase: &PhaseSum<T::Raw>) -> Self {
+        let [stated, assumed, derived, unknown] = phase.routes;
+        Self {
+            lower: phase.lower,
+            central: phase.central,
+            upper: phase.upper,
+            unbounded: phase.unbounded,
+            overflow: phase.overflow,
+            known: stated + assumed + derived,
+            unknown,
         }
     }
 

@@ -12,7 +12,7 @@ use super::filter::Filters;
 use super::measure::sealed::{Plan, Sealed, Tally as Counts};
 use super::measure::{Route, Routes};
 use super::scenario::{Scenario, Window};
-use super::sum::{Raw, RawPart, Sum, Summable, to_raw};
+use super::sum::{PhaseSum, Raw, RawPart, Sum, Summable, to_raw};
 
 use super::{Measure, Query};
 use crate::Result;
@@ -55,6 +55,15 @@ impl<T: Summable> Tally<T> {
         self.sum.add(part);
         if let Some(n) = self.routes.get_mut(route as usize) {
             *n += 1;
+        }
+    }
+
+    /// Adds a phase's parts added up ahead: the same as adding each of them.
+    #[inline]
+    pub(crate) fn add_phase(&mut self, phase: &PhaseSum<T::Raw>) {
+        self.sum.merge(&Sum::of_phase(phase));
+        for (mine, theirs) in self.routes.iter_mut().zip(phase.routes) {
+            *mine += theirs;
         }
     }
 
@@ -379,6 +388,10 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
                 out.open(key(codes[0], codes[1]), window, sink);
                 if let Some((part, route)) = self.measure.stated(index, p)? {
                     out.tally.add(&to_raw(&part), route);
+                    continue;
+                }
+                if let Some(sum) = self.measure.phase_sum(index, p) {
+                    out.tally.add_phase(&sum);
                     continue;
                 }
                 let lines = index.lines.get(index.lines_of(p)).unwrap_or_default();
@@ -858,6 +871,41 @@ pub(crate) mod tests {
             all.extend(crate::datasets::gtc_paris_2025().ok());
             all.extend(crate::datasets::european_ai_compute().ok());
             all
+        }
+
+        /// Phases whose GPUs overflow: a line past `u64::MAX` GPUs (read line by line, and
+        /// reported as the general route reports it), and sums past it.
+        #[test]
+        fn the_flat_route_overflows_where_the_general_route_does() {
+            use crate::model::{Deployment, Phase};
+            let phase = |id: &str, racks: u64, gpus: u64| {
+                Phase::new(id, Status::Planned)
+                    .with_hardware("nvidia-gb200-nvl72", format!("{racks} racks").as_str())
+                    .with_hardware("nvidia-h100-sxm", format!("{gpus} GPUs").as_str())
+            };
+            let cases = [
+                // A line of u64::MAX racks is past u64::MAX GPUs.
+                vec![phase("p", u64::MAX, 1)],
+                // Two phases whose GPUs add up past u64::MAX.
+                vec![phase("p", 1, u64::MAX - 10), phase("q", 1, 20)],
+                // One phase whose lines add up past u64::MAX.
+                vec![phase("p", u64::MAX / 72, u64::MAX / 2)],
+                // Large, and within range.
+                vec![phase("p", 1_000, u64::MAX / 4), phase("q", 0, 5)],
+            ];
+            for (phases, fails) in cases.into_iter().zip([true, true, true, false]) {
+                let mut d = Deployment::new("d", "D", Country::FR);
+                for p in phases {
+                    d = d.with_phase(p);
+                }
+                let registry = Registry::builder().deployment(d).build().unwrap();
+                for query in &queries() {
+                    let flat = query.run(&registry, Gpus);
+                    let general = on_the_general_route(|| query.run(&registry, Gpus));
+                    assert_eq!(flat.is_err(), fails, "{query:?}: {flat:?}");
+                    assert_eq!(flat, general, "{query:?}");
+                }
+            }
         }
 
         /// The flat route gives the general route's results to the last bit: tables and

@@ -271,6 +271,81 @@ impl LineRow {
     }
 }
 
+/// A phase's hardware lines in GPUs, added up when the registry is built: what a question
+/// about GPUs reads instead of the lines (a phase is read once, not each of its lines).
+///
+/// The sums are those of the parts a pass over the lines adds, by the one rounding rule
+/// ([`Factors::gpus`]), so that reading them gives the same totals to the last GPU: whole
+/// numbers, whose sum does not depend on the order they are added in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct PhaseGpus {
+    /// Sums of the known lines' lower bounds, central values and upper bounds (of those with
+    /// one), wrapping past `u64::MAX` (see [`OVERFLOW`](Self::OVERFLOW)).
+    pub(crate) sums: [u64; 3],
+    /// Lines counted in GPUs, lines converted to GPUs, and lines of unknown GPUs (a phase
+    /// without lines is one unknown part).
+    pub(crate) lines: [u32; 3],
+    /// [`UNBOUNDED`](Self::UNBOUNDED), [`OVERFLOW`](Self::OVERFLOW),
+    /// [`READ_LINES`](Self::READ_LINES).
+    pub(crate) flags: u8,
+}
+
+impl PhaseGpus {
+    /// A known line has no upper bound.
+    pub(crate) const UNBOUNDED: u8 = 1;
+    /// A sum went past `u64::MAX`.
+    pub(crate) const OVERFLOW: u8 = 2;
+    /// The sums do not stand for the lines (a line's GPUs are past `u64::MAX`, or the phase
+    /// has more than `u32::MAX` lines): a pass reads the lines, and reports what they say.
+    pub(crate) const READ_LINES: u8 = 4;
+
+    /// The GPUs of a phase's lines, of kinds `kinds`.
+    fn of(lines: &[LineRow], kinds: &[Kind]) -> Self {
+        let mut out = PhaseGpus::default();
+        if lines.is_empty() {
+            out.lines[2] = 1;
+            return out;
+        }
+        let mut counts = [0u64; 3];
+        for line in lines {
+            let Some(kind) = kinds.get(line.kind as usize) else {
+                counts[2] += 1;
+                continue;
+            };
+            match kind.factors.gpus(line.count(kind.unit)) {
+                Err(_) => {
+                    out.flags |= Self::READ_LINES;
+                    return out;
+                }
+                Ok(None) => counts[2] += 1,
+                Ok(Some((bounds, central))) => {
+                    let mut add = |i: usize, n: u64| {
+                        let (sum, over) = out.sums[i].overflowing_add(n);
+                        out.sums[i] = sum;
+                        if over {
+                            out.flags |= Self::OVERFLOW;
+                        }
+                    };
+                    add(0, bounds.lower.count());
+                    add(1, central.count());
+                    match bounds.upper {
+                        Some(upper) => add(2, upper.count()),
+                        None => out.flags |= Self::UNBOUNDED,
+                    }
+                    counts[usize::from(!kind.factors.in_gpus)] += 1;
+                }
+            }
+        }
+        for (slot, n) in out.lines.iter_mut().zip(counts) {
+            match u32::try_from(n) {
+                Ok(n) => *slot = n,
+                Err(_) => out.flags |= Self::READ_LINES,
+            }
+        }
+        out
+    }
+}
+
 /// A stated compute figure: its format, whether the format is assumed, and its value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct StatedRow {
@@ -292,6 +367,8 @@ pub(crate) struct Index {
     /// `line_start[p]..line_start[p + 1]` are phase `p`'s lines; one more entry than phases.
     pub(crate) line_start: Vec<u32>,
     pub(crate) lines: Vec<LineRow>,
+    /// Each phase's lines in GPUs, by phase position.
+    pub(crate) phase_gpus: Vec<PhaseGpus>,
     /// `org_start[d]..org_start[d + 1]` are deployment `d`'s participations.
     pub(crate) org_start: Vec<u32>,
     /// (organisation position in the registry, role), in record order.
@@ -356,6 +433,7 @@ impl Index {
             phase_start: Vec::with_capacity(deployments.len() + 1),
             phases: Vec::with_capacity(phases),
             status: Vec::with_capacity(phases),
+            phase_gpus: Vec::with_capacity(phases),
             line_start: Vec::with_capacity(phases + 1),
             lines: Vec::with_capacity(line_kinds.len()),
             org_start: Vec::with_capacity(deployments.len() + 1),
@@ -396,10 +474,13 @@ impl Index {
                 let row = index.phase_row(phase, &mut periods);
                 index.phases.push(row);
                 index.status.push(phase.status);
+                let first = index.lines.len();
                 for line in &phase.hardware {
                     let kind = line_kinds.next().unwrap_or(NONE);
                     index.lines.push(line_row(line, kind));
                 }
+                let lines = index.lines.get(first..).unwrap_or_default();
+                index.phase_gpus.push(PhaseGpus::of(lines, &kinds.kinds));
             }
         }
         index.phase_start.push(offset(index.phases.len()));
