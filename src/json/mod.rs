@@ -54,6 +54,9 @@ const TOO_SMALL: &str = "number too small to represent (it rounds to 0 in f64, w
 /// each one's digits replaced by an equally long `1e99…9`, which serde_json reports as out of
 /// range at the number's path and position. `None` when there are none (the usual case).
 fn patch_tiny_numbers(json: &[u8]) -> Option<Vec<u8>> {
+    if !may_hold_tiny_numbers(json) {
+        return None;
+    }
     let mut patched: Option<Vec<u8>> = None;
     let (mut i, mut in_string) = (0, false);
     while let Some(&b) = json.get(i) {
@@ -101,6 +104,25 @@ fn patch_tiny_numbers(json: &[u8]) -> Option<Vec<u8>> {
         }
     }
     patched
+}
+
+/// Whether a document may hold a number too small for `f64`, found by two fast searches so
+/// that the usual document is not scanned byte by byte: such a number has an exponent below
+/// -99 (`e-` and at least three digits) or, short of that, at least 224 zeros after its
+/// decimal point (a run of 16 zeros is searched for).
+fn may_hold_tiny_numbers(json: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(json) else {
+        return true;
+    };
+    text.contains("0000000000000000")
+        || text.match_indices('-').any(|(i, _)| {
+            i.checked_sub(1)
+                .and_then(|j| json.get(j))
+                .is_some_and(|c| matches!(c, b'e' | b'E'))
+                && json
+                    .get(i + 1..i + 4)
+                    .is_some_and(|digits| digits.iter().all(u8::is_ascii_digit))
+        })
 }
 
 /// Reads `T` from JSON; a bad value becomes [`Error::Json`] naming its path, e.g.
@@ -163,6 +185,27 @@ pub(crate) fn from_versioned<T: DeserializeOwned>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tiny_numbers_with_short_exponents_are_found() {
+        let zeros = "0".repeat(400);
+        let doc = format!(r#"{{"a": 0.{zeros}1e-30, "b": 0.{zeros}1E+5}}"#);
+        let patched = patch_tiny_numbers(doc.as_bytes()).map(String::from_utf8);
+        let nines = |n: usize| format!("1e{}", "9".repeat(n - 2));
+        let len = |tail: &str| 2 + zeros.len() + 1 + tail.len();
+        assert_eq!(
+            patched,
+            Some(Ok(format!(
+                r#"{{"a": {}, "b": {}}}"#,
+                nines(len("e-30")),
+                nines(len("E+5"))
+            )))
+        );
+        assert!(!may_hold_tiny_numbers(
+            br#"{"a": 1e-99, "b": "2026-06-11", "c": 1.5e18}"#
+        ));
+        assert!(may_hold_tiny_numbers(br#"{"a": 1e-308}"#));
+    }
 
     #[test]
     fn tiny_numbers_are_patched_outside_strings_only() {
