@@ -312,8 +312,35 @@ impl PhaseGpus {
                 counts[2] += 1;
                 continue;
             };
-            match kind.factors.gpus(line.count(kind.unit)) {
-                Err(_) => {
+            // One candidate (most kinds): count × GPUs per unit, as `Factors::gpus` does,
+            // without building the part.
+            let per = match kind.factors.candidates.as_slice() {
+                [] if kind.factors.in_gpus => Some(1),
+                [one] => one.gpus_per_unit,
+                _ => None,
+            };
+            let gpus = match per {
+                Some(per) if line.flags & LineRow::KNOWN != 0 && kind.unit.is_some() => {
+                    let [lower, central, upper] = line.count.map(|n| n.checked_mul(per));
+                    let bounded = line.flags & LineRow::BOUNDED != 0;
+                    match (lower, central, upper) {
+                        (Some(lower), Some(central), upper) if upper.is_some() || !bounded => {
+                            let n = AcceleratorCount::gpus;
+                            Ok(Some((
+                                crate::estimate::Bounds {
+                                    lower: n(lower),
+                                    upper: upper.filter(|_| bounded).map(n),
+                                },
+                                n(central),
+                            )))
+                        }
+                        _ => Err(()),
+                    }
+                }
+                _ => kind.factors.gpus(line.count(kind.unit)).map_err(|_| ()),
+            };
+            match gpus {
+                Err(()) => {
                     out.flags |= Self::READ_LINES;
                     return out;
                 }
