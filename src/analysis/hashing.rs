@@ -1,17 +1,20 @@
 //! Group keys to their values, in first-seen order, for the analysis' internal maps.
 //!
-//! Keys are pairs of small integer codes, hashed with rustc's multiplicative hash
-//! (`rustc-hash`): the standard SipHash took a quarter of an aggregation's time, and keys here
-//! are few and not chosen by an adversary.
+//! Keys are pairs of small integer codes, hashed with foldhash's fast hash ([`IntMap`]): the
+//! standard SipHash took a quarter of an aggregation's time, and keys here are few and not
+//! chosen by an adversary.
 
-use rustc_hash::FxHashMap;
+/// A map of the analysis' small integer keys (group keys, codes): foldhash's fast hash with a
+/// fixed seed. The keys are codes the crate made, not text from the input, so no seed is
+/// needed against crafted keys; std's SipHash took a quarter of an aggregation's time.
+pub(crate) type IntMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// Values by group key, in first-seen order. Consecutive parts usually share their key (the
 /// lines of one deployment grouped by a deployment key), so the last key is remembered and
 /// such a part costs a comparison, not a hash.
 #[derive(Debug)]
 pub(crate) struct Groups<K, V> {
-    index: FxHashMap<K, usize>,
+    index: IntMap<K, usize>,
     entries: Vec<(K, V)>,
     last: Option<(K, usize)>,
 }
@@ -19,7 +22,7 @@ pub(crate) struct Groups<K, V> {
 impl<K: Copy + Eq + std::hash::Hash, V> Groups<K, V> {
     pub(crate) fn new() -> Self {
         Self {
-            index: FxHashMap::default(),
+            index: IntMap::default(),
             entries: Vec::new(),
             last: None,
         }

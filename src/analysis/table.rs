@@ -7,6 +7,7 @@ use super::Group;
 use super::dimension::KeySpace;
 use super::dimension::{Dim, GroupKey, Key, codes};
 use super::filter::Filter;
+use super::hashing::IntMap;
 use super::measure::{Measure, Routes};
 use super::scenario::{Scenario, Window};
 use super::sum::Summable;
@@ -14,7 +15,6 @@ use super::walk::{Sink, Tally};
 use crate::Result;
 use crate::estimate::{Amount, Total};
 use crate::registry::Registry;
-use rustc_hash::FxHashMap;
 
 /// Collects a walk's parts into per-key tallies and the whole.
 ///
@@ -35,7 +35,7 @@ pub(crate) struct Collector<T: Summable> {
     /// is found without hashing; [`NO_SLOT`] where none is assigned yet.
     dense: Vec<u32>,
     /// Slots of keys without a dense position.
-    hashed: FxHashMap<Key, u32>,
+    hashed: IntMap<Key, u32>,
     space: KeySpace,
     /// The slots of the scope last opened.
     slots: Vec<u32>,
@@ -58,7 +58,7 @@ impl<T: Summable> Collector<T> {
             all: Tally::default(),
             overlapping: false,
             dense,
-            hashed: FxHashMap::default(),
+            hashed: IntMap::default(),
             space,
             slots: Vec::with_capacity(4),
         }
