@@ -188,6 +188,7 @@ pub(crate) fn groups_of(key: &Key, dims: &[Dim], registry: &Registry) -> Vec<Gro
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Row<T> {
     /// The row's group for each key of the query, in key order.
     pub groups: Vec<Group>,

@@ -376,6 +376,7 @@ impl<T: Summable> Sink<T> for Sweep<'_, T> {
 /// # Ok::<(), sovereign_compute::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SeriesRow<T> {
     /// The row's group for each key of the query.
     pub groups: Vec<Group>,
