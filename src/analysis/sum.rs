@@ -111,57 +111,39 @@ impl Summable for u64 {
     }
 }
 
-impl Summable for Power {
-    type Raw = f64;
+/// `Summable` for a quantity kept in its base unit as an `f64` (power, energy): its range is
+/// checked when a sum is turned back into the quantity.
+macro_rules! summable_quantity {
+    ($($quantity:ty),+) => {$(
+        impl Summable for $quantity {
+            type Raw = f64;
 
-    fn raw(self) -> f64 {
-        self.base_value()
-    }
+            fn raw(self) -> f64 {
+                self.base_value()
+            }
 
-    fn plus(acc: &mut f64, raw: f64) -> bool {
-        *acc += raw;
-        false
-    }
+            fn plus(acc: &mut f64, raw: f64) -> bool {
+                *acc += raw;
+                false
+            }
 
-    fn back(raw: f64, _: Self) -> Result<Self> {
-        Power::from_base(raw).map_err(|_| Self::overflow())
-    }
+            fn back(raw: f64, _: Self) -> Result<Self> {
+                <$quantity>::from_base(raw).map_err(|_| Self::overflow())
+            }
 
-    fn overflow() -> Error {
-        count_overflow(Power::NAME)
-    }
+            fn overflow() -> Error {
+                count_overflow(<$quantity>::NAME)
+            }
 
-    #[cfg(any(feature = "serde", feature = "csv"))]
-    fn number(self) -> Number {
-        Number::Real(self.base_value())
-    }
+            #[cfg(any(feature = "serde", feature = "csv"))]
+            fn number(self) -> Number {
+                Number::Real(self.base_value())
+            }
+        }
+    )+};
 }
 
-impl Summable for Energy {
-    type Raw = f64;
-
-    fn raw(self) -> f64 {
-        self.base_value()
-    }
-
-    fn plus(acc: &mut f64, raw: f64) -> bool {
-        *acc += raw;
-        false
-    }
-
-    fn back(raw: f64, _: Self) -> Result<Self> {
-        Energy::from_base(raw).map_err(|_| Self::overflow())
-    }
-
-    fn overflow() -> Error {
-        count_overflow(Energy::NAME)
-    }
-
-    #[cfg(any(feature = "serde", feature = "csv"))]
-    fn number(self) -> Number {
-        Number::Real(self.base_value())
-    }
-}
+summable_quantity!(Power, Energy);
 
 impl Summable for ComputeFigure {
     type Raw = f64;
