@@ -242,7 +242,7 @@ impl<'q, 'r, M: Measure> Walk<'q, 'r, M> {
         let flat = matches!(measure.tally(), Counts::Parts)
             && dims.iter().all(Dim::is_single)
             && !filters.has_line_filters()
-            && !tests::general_only();
+            && !oracle::general_only();
         Self {
             registry,
             index,
@@ -796,16 +796,20 @@ fn one<V: Copy>(value: V) -> Part<V> {
     ))
 }
 
+/// The general route as the flat route's oracle: tests can make the passes they prepare take
+/// the general route only, and compare.
 #[cfg(not(test))]
-mod tests {
+mod oracle {
     /// Outside tests the flat route is taken wherever it applies.
-    pub(super) fn general_only() -> bool {
+    #[inline(always)]
+    pub(super) const fn general_only() -> bool {
         false
     }
 }
 
+/// The general route as the flat route's oracle, and the tests that compare the two.
 #[cfg(test)]
-pub(crate) mod tests {
+pub(crate) mod oracle {
     use std::cell::Cell;
 
     thread_local! {
