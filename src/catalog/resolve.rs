@@ -1091,18 +1091,7 @@ impl Catalog {
                 scored.push((distance, entry.id().to_owned(), entry.kind()));
             }
         }
-        scored.sort();
-        let mut out: Vec<String> = Vec::new();
-        for (_, id, kind) in scored {
-            let shown = format!("{kind} {id}");
-            if !out.contains(&shown) {
-                out.push(shown);
-            }
-            if out.len() == 3 {
-                break;
-            }
-        }
-        out
+        best_three(scored)
     }
 }
 
@@ -1168,6 +1157,23 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     row.last().copied().unwrap_or(0)
 }
 
+/// The three closest distinct suggestions (`"part nvidia-b200"`) of scored candidates
+/// (distance, ID, kind of entry), closest first, ties by ID.
+fn best_three(mut scored: Vec<(usize, String, &str)>) -> Vec<String> {
+    scored.sort();
+    let mut out: Vec<String> = Vec::new();
+    for (_, id, kind) in scored {
+        let shown = format!("{kind} {id}");
+        if !out.contains(&shown) {
+            out.push(shown);
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod distance_tests {
     use super::{edit_distance, edit_distance_within};
@@ -1191,18 +1197,7 @@ mod distance_tests {
                 scored.push((distance, entry.id().to_owned(), entry.kind()));
             }
         }
-        scored.sort();
-        let mut out: Vec<String> = Vec::new();
-        for (_, id, kind) in scored {
-            let shown = format!("{kind} {id}");
-            if !out.contains(&shown) {
-                out.push(shown);
-            }
-            if out.len() == 3 {
-                break;
-            }
-        }
-        out
+        super::best_three(scored)
     }
 
     #[cfg(feature = "dataset")]
